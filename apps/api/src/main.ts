@@ -1,0 +1,2 @@
+import { START } from '@parcours/event-store';
+console.log('start', START);

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+
+export interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+
+/** Every statement the SQLite store runs, prepared once per connection. */
+export class SqliteStatements {
+  private readonly s;
+
+  constructor(db: Database.Database) {
+    this.s = {
+      currentRevision: db.prepare<[string], { revision: number }>(
+        'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      byEventId: db.prepare<[string], { position: number; stream_id: string; revision: number; type: string }>(
+        'SELECT position, stream_id, revision, type FROM events WHERE event_id = ?',
+      ),
+      insert: db.prepare<Omit<EventRow, 'position'>>(
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+         VALUES (@event_id, @stream_id, @revision, @type, @data, @metadata, @recorded_at)`,
+      ),
+      streamForwards: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      ),
+      streamBackwards: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      allForwards: db.prepare<[number, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      ),
+      allBackwards: db.prepare<[number, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
+      ),
+      head: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
+      ping: db.prepare('SELECT 1'),
+    };
+  }
+
+  currentRevision(streamId: string): number {
+    return this.s.currentRevision.get(streamId)?.revision ?? -1;
+  }
+  byEventId(eventId: string) {
+    return this.s.byEventId.get(eventId);
+  }
+  /** Inserts one event and returns its global sequence. */
+  insert(row: Omit<EventRow, 'position'>): number {
+    return Number(this.s.insert.run(row).lastInsertRowid);
+  }
+  streamForwards(streamId: string, from: number, limit: number): EventRow[] {
+    return this.s.streamForwards.all(streamId, from, limit);
+  }
+  streamBackwards(streamId: string, from: number, limit: number): EventRow[] {
+    return this.s.streamBackwards.all(streamId, from, limit);
+  }
+  allForwards(from: number, limit: number): EventRow[] {
+    return this.s.allForwards.all(from, limit);
+  }
+  allBackwards(from: number, limit: number): EventRow[] {
+    return this.s.allBackwards.all(from, limit);
+  }
+  head(): number | null {
+    return this.s.head.get()?.head ?? null;
+  }
+  ping(): void {
+    this.s.ping.get();
+  }
+}
