@@ -12,7 +12,7 @@ export const validTime = z.string().refine(
       return false;
     }
   },
-  { message: `must be an EDTF date; accepted forms: ${ACCEPTED_VALID_TIME_FORMS}` },
+  { message: `must be an EDTF date; accepted forms: ${ACCEPTED_VALID_TIME_FORMS}`, params: { rule: 'edtf' } },
 );
 
 export const id = z.uuid({ message: 'must be a UUID' });

@@ -24,6 +24,8 @@ export function toIssues(error: z.ZodError, pathPrefix: string) {
       return { field: path, rule: 'unknownField', message: `unknown field(s): ${issue.keys.join(', ')}` };
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return { field: path, rule: missing ? 'required' : issue.code, message: missing ? 'is required' : issue.message };
+    if (missing) return { field: path, rule: 'required', message: 'is required' };
+    const rule = issue.code === 'custom' ? String((issue.params as { rule?: string } | undefined)?.rule ?? 'custom') : issue.code;
+    return { field: path, rule, message: issue.message };
   });
 }

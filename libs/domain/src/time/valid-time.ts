@@ -18,7 +18,7 @@ export interface ValidTime {
 
 export const ACCEPTED_VALID_TIME_FORMS =
   'EDTF: a year "2004", a month "2011-03", a day "2011-03-15", a date-time "2011-03-15T10:00:00Z", ' +
-  'a season, quarter or half "2009-21".."2009-41" (40 = first half, 41 = second half), ' +
+  'a season or quarter "2009-21".."2009-39", a half "2009-40" (first) or "2009-41" (second), ' +
   'uncertain "2007?" or approximate "2007~", an unspecified digit "199X", an interval "2011/2012" with open "2003/.." or unknown "2003/" ends';
 
 export class InvalidValidTimeError extends Error {

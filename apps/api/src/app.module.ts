@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@parcours/event-store';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config.js';
+import { HealthModule } from './health/health.module.js';
+import { AllErrorsFilter } from './http/all-errors.filter.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import type { Clock } from './infrastructure/tokens.js';
+import { PersonsModule } from './persons/persons.module.js';
+
+export interface AppOverrides {
+  /** An already opened store (tests share one across app instances). */
+  readonly store?: EventStore;
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, overrides: AppOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Fastify assigns the request id (from X-Request-Id or a new UUID): log that one.
+            genReqId: (req) => (req as unknown as { id: string }).id,
+            customProps: (req) => ({ requestId: (req as unknown as { id: string }).id }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            quietReqLogger: true,
+          },
+        }),
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, overrides),
+        HealthModule,
+        PersonsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],
+    };
+  }
+}

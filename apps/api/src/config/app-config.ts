@@ -1,0 +1,79 @@
+/**
+ * Configuration comes from the environment only, and is checked before anything starts: a bad
+ * value stops the start with a message naming the variable and what it accepts.
+ */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly store: 'sqlite' | 'esdb';
+  /** The SQLite file: the event store in `sqlite` mode; read models and checkpoints in both. */
+  readonly dbPath: string;
+  readonly dbSynchronous: 'FULL' | 'NORMAL';
+  readonly esdbUrl: string | undefined;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest request body accepted, in bytes (413 beyond). */
+  readonly bodyLimit: number;
+  /** Demo mode loads the demo data set at start. */
+  readonly demo: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
+  constructor(readonly variable: string, rule: string, value: string) {
+    super(`Invalid configuration: ${variable}=${JSON.stringify(value)} ${rule}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, argv: readonly string[] = process.argv): AppConfig {
+  const store = oneOf(env, 'PARCOURS_STORE', ['sqlite', 'esdb'] as const, 'sqlite');
+  const esdbUrl = env['PARCOURS_ESDB_URL']?.trim() || undefined;
+  if (store === 'esdb') {
+    if (!esdbUrl) throw new ConfigError('PARCOURS_ESDB_URL', 'is required when PARCOURS_STORE=esdb (e.g. esdb://localhost:2113?tls=false)', '');
+    if (!/^esdb(\+discover)?:\/\/[^\s/]+/.test(esdbUrl)) {
+      throw new ConfigError('PARCOURS_ESDB_URL', 'must be an EventStoreDB connection string: esdb://host:2113?tls=false or esdb+discover://host:2113', esdbUrl);
+    }
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: text(env, 'HOST', '127.0.0.1'),
+    store,
+    dbPath: text(env, 'PARCOURS_DB', './data/parcours.sqlite'),
+    dbSynchronous: oneOf(env, 'PARCOURS_DB_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    esdbUrl,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    bodyLimit: integer(env, 'PARCOURS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    demo: argv.includes('--demo') || bool(env, 'PARCOURS_DEMO', false),
+  };
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  if (value === undefined) return fallback;
+  if (value.trim() === '') throw new ConfigError(name, 'must not be empty', value);
+  return value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, value);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!allowed.includes(value as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`, value);
+  return value as T;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!['true', 'false', '1', '0'].includes(value)) throw new ConfigError(name, 'must be true or false', value);
+  return value === 'true' || value === '1';
+}

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
+import { RegisterPersonCommand } from '../persons/commands/register-person.command.js';
+
+export const DEMO_FILES = ['test/fixtures/chris.ndjson'];
+
+interface DemoLine {
+  person: string;
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Loads the demo histories (Chris's parcours) through the command bus, like any caseworker
+ * would. Event ids are fixed, so loading again at every start writes nothing twice.
+ */
+export async function loadDemoData(app: INestApplication): Promise<number> {
+  const commands = app.get(CommandBus);
+  const root = packageRoot();
+  let persons = 0;
+  for (const file of DEMO_FILES) {
+    const byPerson = new Map<string, DemoLine[]>();
+    for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const parsed = JSON.parse(line) as DemoLine;
+      byPerson.set(parsed.person, [...(byPerson.get(parsed.person) ?? []), parsed]);
+    }
+    for (const [personId, [first, ...rest]] of byPerson) {
+      if (!first || first.type !== 'PersonRegistered') throw new Error(`${file}: ${personId} must start with PersonRegistered`);
+      const metadata = { requestId: 'demo-data', source: file };
+      await commands.execute(new RegisterPersonCommand(personId, first.eventId, { ...first.data, occurredAt: first.occurredAt }, metadata));
+      if (rest.length) await commands.execute(new RecordPersonEventsCommand(personId, rest, undefined, metadata, 'events'));
+      persons += 1;
+    }
+  }
+  return persons;
+}
+
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the demo loader');
+    dir = parent;
+  }
+  return dir;
+}

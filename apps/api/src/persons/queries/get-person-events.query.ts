@@ -1,0 +1,65 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { NotFoundError, parseValidTime, personStream, type ValidTime } from '@parcours/domain';
+import type { EventStore, JsonObject, Position } from '@parcours/event-store';
+import { EVENT_STORE } from '../../infrastructure/tokens.js';
+
+export interface PersonEventView {
+  eventId: string;
+  revision: number;
+  position: Position;
+  type: string;
+  /** Valid time: when it happened in the person's life, with its bounds. */
+  validTime: ValidTime;
+  data: JsonObject;
+  /** Recorded time: when Parcours learnt it. */
+  recordedAt: string;
+  metadata: JsonObject;
+}
+
+export interface PersonEventsPage {
+  personId: string;
+  /** The stream's current revision (for If-Match). */
+  revision: number;
+  events: PersonEventView[];
+  /** Revision to ask for next, or null on the last page. */
+  nextRevision: number | null;
+}
+
+export class GetPersonEventsQuery extends Query<PersonEventsPage> {
+  constructor(
+    readonly personId: string,
+    readonly fromRevision: number,
+    readonly limit: number,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetPersonEventsQuery)
+export class GetPersonEventsHandler implements IQueryHandler<GetPersonEventsQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ personId, fromRevision, limit }: GetPersonEventsQuery): Promise<PersonEventsPage> {
+    const stream = personStream(personId);
+    let revision = -1;
+    for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) revision = last.revision;
+    if (revision < 0) throw new NotFoundError('PERSON_NOT_FOUND', `No person is registered with id ${personId}`);
+    const events: PersonEventView[] = [];
+    for await (const e of this.store.readStream(stream, { fromRevision, maxCount: limit })) {
+      const { occurredAt, ...data } = e.data as JsonObject & { occurredAt: string };
+      events.push({
+        eventId: e.eventId,
+        revision: e.revision,
+        position: e.position,
+        type: e.type,
+        validTime: parseValidTime(occurredAt),
+        data,
+        recordedAt: e.recordedAt.toISOString(),
+        metadata: e.metadata,
+      });
+    }
+    const lastShown = events.length ? events[events.length - 1]!.revision : fromRevision - 1;
+    return { personId, revision, events, nextRevision: lastShown < revision ? lastShown + 1 : null };
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@parcours/event-store';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config.js';
+import { createEventStore } from '../../apps/api/src/infrastructure/create-event-store.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  /** A second connection to the same store, to check what was (not) written. */
+  readonly store: EventStore;
+  readonly config: AppConfig;
+  close(): Promise<void>;
+}
+
+export type StoreKind = 'sqlite' | 'esdb';
+
+/**
+ * A real application on a real store in a temporary folder. For `esdb`, `esdbUrl` must point
+ * at a running server (the fake from test/esdb-fake, or a real one).
+ */
+export async function startTestApp(kind: StoreKind = 'sqlite', env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'parcours-e2e-'));
+  const config = loadConfig({ PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'silent', PARCOURS_STORE: kind, ...env }, []);
+  const app = await createApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const store = await createEventStore(config);
+  return {
+    app,
+    store,
+    config,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function countEvents(store: EventStore): Promise<number> {
+  let n = 0;
+  for await (const _ of store.readAll()) n += 1;
+  return n;
+}
