@@ -33,9 +33,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   // JSON only: without this, Fastify would hand a text/plain body to the validators (a 400)
   // where the honest answer is 415.
   fastify.removeContentTypeParser(['text/plain']);
+  // Graceful shutdown: requests already received are answered, then their keep-alive
+  // connections close (Connection: close) so the server can stop instead of waiting for clients.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+    fastify.server.closeIdleConnections();
+  });
   fastify.addHook('onSend', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
+    void reply.header('x-request-id', request.id);
+    if (closing) void reply.header('connection', 'close');
+  });
 
   const openapi = new DocumentBuilder()
     .setTitle('Parcours')

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { AppModule } from '../../api/src/app.module.js';
+import { type AppConfig, ConfigError, loadConfig } from '../../api/src/config/app-config.js';
+
+/**
+ * The CLI runs the same application layer as the API (command and query handlers, the same
+ * store and configuration), in a Nest application context without HTTP.
+ */
+export async function withContext<T>(work: (app: INestApplicationContext, config: AppConfig) => Promise<T>): Promise<T> {
+  const config = cliConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    await app.init();
+    return await work(app, config);
+  } finally {
+    await app.close();
+  }
+}
+
+export function cliConfig(): AppConfig {
+  try {
+    return { ...loadConfig(process.env, []), logLevel: (process.env['LOG_LEVEL'] as AppConfig['logLevel']) ?? 'warn' };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

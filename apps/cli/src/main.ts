@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerHistory } from './commands/history.command.js';
+import { registerInfo } from './commands/info.command.js';
+
+/** `npm run cli -- <command>`: operations on the same store and application layer as the API. */
+const program = new Command()
+  .name('parcours')
+  .description('Parcours command line: operations on the event store and its histories')
+  .showHelpAfterError();
+
+registerInfo(program);
+registerHistory(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const e = error as { code?: string; message?: string };
+  console.error(`error${e.code ? ` ${e.code}` : ''}: ${e.message ?? String(error)}`);
+  process.exit(1);
+});
