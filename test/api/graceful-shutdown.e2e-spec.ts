@@ -28,12 +28,12 @@ describe('graceful shutdown', () => {
       const base = await app.getUrl();
       const post = (path: string, body: unknown) =>
         fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const person = (await (await post('/persons', { pseudonym: 'P', occurredAt: '2010' })).json()) as { id: string };
+      const person = (await (await post('/persons', { pseudonym: 'P', occurredAt: '2010', provenance: 'service_record' })).json()) as { id: string };
 
       const eventIds = Array.from({ length: IN_FLIGHT }, () => uuidv7());
       const statuses = await Promise.all(
         eventIds.map((eventId) =>
-          post(`/persons/${person.id}/events`, { eventId, type: 'NarrativeRecorded', occurredAt: '2011', data: { text: 'x' } }).then((r) => r.status),
+          post(`/persons/${person.id}/events`, { eventId, type: 'NarrativeRecorded', occurredAt: '2011', provenance: 'interview', data: { text: 'x' } }).then((r) => r.status),
         ),
       );
       await closing;

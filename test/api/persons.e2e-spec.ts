@@ -13,15 +13,15 @@ describe.each(storeKindsUnderTest())('persons API on the %s store', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  const register = async (body: Record<string, unknown> = { pseudonym: 'Chris', birthYear: 1980, gender: 'male', occurredAt: '2003' }) => {
+  const register = async (body: Record<string, unknown> = { pseudonym: 'Chris', birthYear: 1980, gender: 'male', occurredAt: '2003', provenance: 'interview' }) => {
     const res = await http.post('/persons').send(body).expect(201);
     return res.body.id as string;
   };
-  const careStart = (episodeId = uuidv7()) => ({ type: 'CareEpisodeStarted', occurredAt: '2003', data: { episodeId, setting: 'addiction_outpatient' } });
+  const careStart = (episodeId = uuidv7()) => ({ type: 'CareEpisodeStarted', occurredAt: '2003', provenance: 'interview', data: { episodeId, setting: 'addiction_outpatient' } });
 
   describe('POST /persons', () => {
     it('registers a person: 201 with the id, a Location header and an ETag', async () => {
-      const res = await http.post('/persons').send({ pseudonym: 'Chris', birthYear: 1980, occurredAt: '2003' }).expect(201);
+      const res = await http.post('/persons').send({ pseudonym: 'Chris', birthYear: 1980, occurredAt: '2003', provenance: 'interview' }).expect(201);
       expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers['location']).toBe(`/persons/${res.body.id}`);
       expect(res.headers['etag']).toBe('"0"');
@@ -38,7 +38,7 @@ describe.each(storeKindsUnderTest())('persons API on the %s store', (kind) => {
     });
 
     it('is idempotent with a client-chosen id and event id', async () => {
-      const body = { id: uuidv7(), eventId: uuidv7(), pseudonym: 'Sam', occurredAt: '2010' };
+      const body = { id: uuidv7(), eventId: uuidv7(), pseudonym: 'Sam', occurredAt: '2010', provenance: 'service_record' };
       const first = await http.post('/persons').send(body).expect(201);
       const again = await http.post('/persons').send(body).expect(201);
       expect(again.body).toEqual({ ...first.body, replayed: true });
@@ -103,11 +103,11 @@ describe.each(storeKindsUnderTest())('persons API on the %s store', (kind) => {
 
     it('answers 400 for an unknown type and for bad data, with field paths', async () => {
       const id = await register();
-      const unknownType = await http.post(`/persons/${id}/events`).send({ type: 'Teleported', occurredAt: '2003', data: {} }).expect(400);
+      const unknownType = await http.post(`/persons/${id}/events`).send({ type: 'Teleported', occurredAt: '2003', provenance: 'interview', data: {} }).expect(400);
       expect(unknownType.body.errors[0]).toMatchObject({ field: 'type', rule: 'isIn' });
       const badData = await http
         .post(`/persons/${id}/events`)
-        .send({ type: 'CareEpisodeStarted', occurredAt: '2003', data: { episodeId: 'nope', setting: 'spa', colour: 'red' } })
+        .send({ type: 'CareEpisodeStarted', occurredAt: '2003', provenance: 'interview', data: { episodeId: 'nope', setting: 'spa', colour: 'red' } })
         .expect(400);
       const fields = badData.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['data.episodeId', 'data.setting', 'data']));
@@ -118,7 +118,7 @@ describe.each(storeKindsUnderTest())('persons API on the %s store', (kind) => {
       const before = await countEvents(t.store);
       const res = await http
         .post(`/persons/${id}/events`)
-        .send({ type: 'CareEpisodeEnded', occurredAt: '2005', data: { episodeId: uuidv7() } })
+        .send({ type: 'CareEpisodeEnded', occurredAt: '2005', provenance: 'interview', data: { episodeId: uuidv7() } })
         .expect(422);
       expect(res.body).toMatchObject({ statusCode: 422, code: 'EPISODE_NOT_STARTED' });
       expect(await countEvents(t.store)).toBe(before);
@@ -140,19 +140,71 @@ describe.each(storeKindsUnderTest())('persons API on the %s store', (kind) => {
     });
   });
 
+  describe('provenance, recorder, corrections', () => {
+    it('requires provenance, naming the field', async () => {
+      const id = await register();
+      const { provenance: _, ...withoutProvenance } = careStart();
+      const res = await http.post(`/persons/${id}/events`).send(withoutProvenance).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'provenance', rule: 'isIn' })]);
+    });
+
+    it('records who recorded the fact, from X-User-Id and X-Organisation-Id, and refuses malformed ones', async () => {
+      const id = await register();
+      const org = uuidv7();
+      await http.post(`/persons/${id}/events`).set('X-User-Id', 'cw.marie').set('X-Organisation-Id', org).send(careStart()).expect(201);
+      const history = await http.get(`/persons/${id}/events`).expect(200);
+      expect(history.body.events[1].metadata.recordedBy).toEqual({ userId: 'cw.marie', organisationId: org });
+      const bad = await http.post(`/persons/${id}/events`).set('X-Organisation-Id', 'acme').send(careStart()).expect(400);
+      expect(bad.body.errors[0]).toMatchObject({ field: 'X-Organisation-Id' });
+    });
+
+    it('corrects and retracts without editing in place: the history shows both', async () => {
+      const id = await register();
+      const start = careStart();
+      const created = await http.post(`/persons/${id}/events`).send(start).expect(201);
+      const targetEventId = created.body.eventIds[0];
+      await http
+        .post(`/persons/${id}/events`)
+        .send({
+          type: 'EventCorrected',
+          occurredAt: '2012-11',
+          provenance: 'service_record',
+          data: { targetEventId, replacement: { ...start.data, occurredAt: '2003-09', provenance: 'service_record' }, reason: 'record found' },
+        })
+        .expect(201);
+      const bad = await http
+        .post(`/persons/${id}/events`)
+        .send({ type: 'EventCorrected', occurredAt: '2012-11', provenance: 'interview', data: { targetEventId, replacement: { occurredAt: '2003' }, reason: 'x' } })
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['data.replacement.provenance']));
+      await http
+        .post(`/persons/${id}/events`)
+        .send({ type: 'EventRetracted', occurredAt: '2012-12', provenance: 'interview', data: { targetEventId, reason: 'wrong person' } })
+        .expect(201);
+      const again = await http
+        .post(`/persons/${id}/events`)
+        .send({ type: 'EventRetracted', occurredAt: '2012-12', provenance: 'interview', data: { targetEventId, reason: 'twice' } })
+        .expect(422);
+      expect(again.body.code).toBe('TARGET_RETRACTED');
+      const history = await http.get(`/persons/${id}/events`).expect(200);
+      expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['PersonRegistered', 'CareEpisodeStarted', 'EventCorrected', 'EventRetracted']);
+      expect(history.body.events[1].validTime.edtf).toBe('2003');
+    });
+  });
+
   describe('POST /persons/:id/events/batch', () => {
     it('appends several events atomically; one bad event writes none', async () => {
       const id = await register();
       const episodeId = uuidv7();
       const ok = await http
         .post(`/persons/${id}/events/batch`)
-        .send({ events: [careStart(episodeId), { type: 'CareEpisodeEnded', occurredAt: '2004', data: { episodeId } }] })
+        .send({ events: [careStart(episodeId), { type: 'CareEpisodeEnded', occurredAt: '2004', provenance: 'interview', data: { episodeId } }] })
         .expect(201);
       expect(ok.body.revision).toBe(2);
       const before = await countEvents(t.store);
       const bad = await http
         .post(`/persons/${id}/events/batch`)
-        .send({ events: [careStart(), { type: 'CareEpisodeStarted', occurredAt: '20O4', data: { episodeId: uuidv7(), setting: 'residential' } }] })
+        .send({ events: [careStart(), { type: 'CareEpisodeStarted', occurredAt: '20O4', provenance: 'interview', data: { episodeId: uuidv7(), setting: 'residential' } }] })
         .expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'events.1.occurredAt' });
       expect(await countEvents(t.store)).toBe(before);

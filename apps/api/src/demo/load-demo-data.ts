@@ -3,17 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
+import { type EventInput, RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
 import { RegisterPersonCommand } from '../persons/commands/register-person.command.js';
 
 export const DEMO_FILES = ['test/fixtures/chris.ndjson'];
 
-interface DemoLine {
+interface DemoLine extends EventInput {
   person: string;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
 }
 
 /**
@@ -33,8 +29,9 @@ export async function loadDemoData(app: INestApplication): Promise<number> {
     }
     for (const [personId, [first, ...rest]] of byPerson) {
       if (!first || first.type !== 'PersonRegistered') throw new Error(`${file}: ${personId} must start with PersonRegistered`);
-      const metadata = { requestId: 'demo-data', source: file };
-      await commands.execute(new RegisterPersonCommand(personId, first.eventId, { ...first.data, occurredAt: first.occurredAt }, metadata));
+      const metadata = { requestId: 'demo-data', source: file, recordedBy: { userId: 'demo', organisationId: null } };
+      const { person: _, eventId, type: __, data, ...envelope } = first;
+      await commands.execute(new RegisterPersonCommand(personId, eventId, { ...data, ...envelope }, metadata));
       if (rest.length) await commands.execute(new RecordPersonEventsCommand(personId, rest, undefined, metadata, 'events'));
       persons += 1;
     }

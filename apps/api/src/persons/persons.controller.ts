@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestParameterError } from '../shared/application-errors.js';
+import { Recorder, type RecordedBy } from '../http/recorded-by.js';
 import { CLOCK, ID_GENERATOR, type Clock, type IdGenerator } from '../infrastructure/tokens.js';
 import type { AppendOutcome } from './commands/append-outcome.js';
 import { RecordPersonEventsCommand } from './commands/record-person-events.command.js';
@@ -31,11 +32,16 @@ export class PersonsController {
   @Post()
   @ApiOperation({ summary: 'Register a person (appends PersonRegistered to a new person stream)' })
   @ApiCreatedResponse({ description: 'The person id; Location points at the events' })
-  async register(@Body() body: RegisterPersonDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(
+    @Body() body: RegisterPersonDto,
+    @Recorder() recordedBy: RecordedBy,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { id, eventId, occurredAt, ...data } = body;
     const today = this.clock().toISOString().slice(0, 10);
     const outcome = await this.commands.execute(
-      new RegisterPersonCommand(id ?? this.newId(), eventId ?? this.newId(), { ...data, occurredAt: occurredAt ?? today }, { requestId: String(request.id) }),
+      new RegisterPersonCommand(id ?? this.newId(), eventId ?? this.newId(), { ...data, occurredAt: occurredAt ?? today }, metadata(request, recordedBy)),
     );
     void reply.header('location', `/persons/${outcome.personId}`).header('etag', etag(outcome.revision));
     return { id: outcome.personId, ...describe(outcome) };
@@ -48,11 +54,12 @@ export class PersonsController {
     @Param('id', personId) id: string,
     @Body() body: RecordEventDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @Recorder() recordedBy: RecordedBy,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const outcome = await this.commands.execute(
-      new RecordPersonEventsCommand(id, [{ ...body, eventId: body.eventId ?? this.newId() }], parseIfMatch(ifMatch), { requestId: String(request.id) }, ''),
+      new RecordPersonEventsCommand(id, [{ ...body, eventId: body.eventId ?? this.newId() }], parseIfMatch(ifMatch), metadata(request, recordedBy), ''),
     );
     return this.created(reply, outcome);
   }
@@ -64,12 +71,13 @@ export class PersonsController {
     @Param('id', personId) id: string,
     @Body() body: RecordBatchDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @Recorder() recordedBy: RecordedBy,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const events = body.events.map((e) => ({ ...e, eventId: e.eventId ?? this.newId() }));
     const outcome = await this.commands.execute(
-      new RecordPersonEventsCommand(id, events, parseIfMatch(ifMatch), { requestId: String(request.id) }, 'events'),
+      new RecordPersonEventsCommand(id, events, parseIfMatch(ifMatch), metadata(request, recordedBy), 'events'),
     );
     return this.created(reply, outcome);
   }
@@ -88,6 +96,10 @@ export class PersonsController {
     if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
     return describe(outcome);
   }
+}
+
+function metadata(request: FastifyRequest, recordedBy: RecordedBy) {
+  return { requestId: String(request.id), recordedBy: { ...recordedBy } };
 }
 
 function describe(outcome: AppendOutcome) {

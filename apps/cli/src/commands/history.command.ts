@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetPersonEventsQuery } from '../../../api/src/persons/queries/get-person-events.query.js';
+import { GetPersonEventsQuery, type PersonEventsPage } from '../../../api/src/persons/queries/get-person-events.query.js';
 import { withContext } from '../context.js';
 
 /** `history <personId>`: a person's raw events, one line each, valid and recorded time. */
@@ -15,7 +15,7 @@ export function registerHistory(program: Command): void {
         const queries = app.get(QueryBus);
         let from: number | null = 0;
         while (from !== null) {
-          const page = await queries.execute(new GetPersonEventsQuery(personId, from, 1000));
+          const page: PersonEventsPage = await queries.execute(new GetPersonEventsQuery(personId, from, 1000));
           for (const e of page.events) {
             if (options.json) console.log(JSON.stringify(e));
             else console.log(`${String(e.revision).padStart(4)}  ${e.validTime.edtf.padEnd(12)} ${e.type.padEnd(28)} recorded ${e.recordedAt}`);

@@ -1,6 +1,6 @@
-import type { PersonEvent } from './events.js';
+import type { IdentifiedPersonEvent, PersonEventOf } from './events.js';
 
 /** What a caseworker asks of a person's stream. Ids and time are decided by the caller. */
 export type PersonCommand =
-  | { readonly type: 'RegisterPerson'; readonly event: Extract<PersonEvent, { type: 'PersonRegistered' }> }
-  | { readonly type: 'RecordPersonEvents'; readonly events: readonly PersonEvent[] };
+  | { readonly type: 'RegisterPerson'; readonly event: PersonEventOf<'PersonRegistered'> & { readonly eventId: string } }
+  | { readonly type: 'RecordPersonEvents'; readonly events: readonly IdentifiedPersonEvent[] };

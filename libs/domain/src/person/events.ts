@@ -1,85 +1,71 @@
-import { z } from 'zod';
-import { id, label, note, organisationRef, validTime } from './fields.js';
+import type { z } from 'zod';
+import { ANALYSIS_EVENTS } from './catalogue/analysis.js';
+import { CARE_EVENTS } from './catalogue/care.js';
+import { EMPLOYMENT_EVENTS } from './catalogue/employment.js';
+import type { CatalogueEntry } from './catalogue/entry.js';
+import { PERSON_FACTS } from './catalogue/person-facts.js';
+import { SOCIAL_EVENTS } from './catalogue/social.js';
+import { TRAINING_EVENTS } from './catalogue/training.js';
 
 /**
- * The person stream's event catalogue (`person-<uuid>`), after DOMAIN.md §4.
- * Each type has a data schema (zod: validation, TypeScript type and JSON schema from one place)
- * and a schema version, stored in the event metadata so old events can be upcast.
- * Every event says when it happened (`occurredAt`, EDTF valid time).
+ * The person stream's event catalogue (`person-<uuid>`), after DOMAIN.md §4, one file per field
+ * in ./catalogue. Each type has a data schema (zod: validation, TypeScript type and JSON schema
+ * from one place), a schema version (older stored versions are upcast, see upcasting.ts), an
+ * example, and for episode events the kind of episode it opens or closes.
  */
-
-const common = { occurredAt: validTime };
-
-export const GENDERS = ['female', 'male', 'non_binary', 'unknown'] as const;
-export const REFERRAL_INITIATORS = ['professional', 'self', 'relative', 'justice'] as const;
-export const CARE_SETTINGS = ['addiction_outpatient', 'harm_reduction', 'youth_consultation', 'residential', 'therapeutic_community', 'other'] as const;
-
-/** Identifying data, kept apart from the path so it can be encrypted per person and erased. */
-export const identitySchema = z
-  .object({
-    firstName: label(100).optional(),
-    lastName: label(100).optional(),
-    birthDate: z.iso.date({ message: 'must be a date YYYY-MM-DD' }).optional(),
-    phone: label(40).optional(),
-    email: z.email({ message: 'must be an e-mail address' }).optional(),
-    address: label(300).optional(),
-  })
-  .strict();
-
 export const PERSON_EVENT_CATALOGUE = {
-  PersonRegistered: {
-    version: 1,
-    field: 'person',
-    schema: z
-      .object({
-        ...common,
-        pseudonym: label(80),
-        birthYear: z.int().min(1900).max(2100).optional(),
-        gender: z.enum(GENDERS).optional(),
-        identity: identitySchema.optional(),
-      })
-      .strict(),
-  },
-  ReferralMade: {
-    version: 1,
-    field: 'person',
-    schema: z
-      .object({
-        ...common,
-        from: organisationRef,
-        to: organisationRef,
-        initiator: z.enum(REFERRAL_INITIATORS),
-        reason: label(500).optional(),
-        appointmentKept: z.boolean().optional(),
-      })
-      .strict(),
-  },
-  CareEpisodeStarted: {
-    version: 1,
-    field: 'care',
-    schema: z.object({ ...common, episodeId: id, setting: z.enum(CARE_SETTINGS), organisation: organisationRef.optional() }).strict(),
-  },
-  CareEpisodeEnded: {
-    version: 1,
-    field: 'care',
-    schema: z.object({ ...common, episodeId: id, reason: label(500).optional() }).strict(),
-  },
-  NarrativeRecorded: {
-    version: 1,
-    field: 'analysis',
-    schema: z.object({ ...common, text: note }).strict(),
-  },
+  ...PERSON_FACTS,
+  ...CARE_EVENTS,
+  ...TRAINING_EVENTS,
+  ...EMPLOYMENT_EVENTS,
+  ...SOCIAL_EVENTS,
+  ...ANALYSIS_EVENTS,
 } as const;
 
 type Catalogue = typeof PERSON_EVENT_CATALOGUE;
 export type PersonEventType = keyof Catalogue;
-export type PersonEventData<T extends PersonEventType> = z.infer<Catalogue[T]['schema']>;
+export type PersonEventData<T extends PersonEventType> = z.output<Catalogue[T]['schema']>;
 
 /** The discriminated union of every person event. */
 export type PersonEvent = { [T in PersonEventType]: { readonly type: T; readonly data: PersonEventData<T> } }[PersonEventType];
+export type PersonEventOf<T extends PersonEventType> = Extract<PersonEvent, { type: T }>;
+
+/** A person event with the id it is (or will be) stored under: ids are passed in, never made here. */
+export type IdentifiedPersonEvent = PersonEvent & { readonly eventId: string };
 
 export const PERSON_EVENT_TYPES = Object.keys(PERSON_EVENT_CATALOGUE) as PersonEventType[];
 
 export function isPersonEventType(type: string): type is PersonEventType {
   return Object.hasOwn(PERSON_EVENT_CATALOGUE, type);
 }
+
+export function catalogueEntry(type: PersonEventType): CatalogueEntry {
+  return PERSON_EVENT_CATALOGUE[type] as CatalogueEntry;
+}
+
+/** For an episode end type, its start type (HospitalDischarged → HospitalAdmitted). */
+export const EPISODE_START_OF: Partial<Record<PersonEventType, PersonEventType>> = Object.fromEntries(
+  PERSON_EVENT_TYPES.flatMap((end) => {
+    const e = catalogueEntry(end).episode;
+    if (e?.role !== 'end') return [];
+    const start = PERSON_EVENT_TYPES.find((s) => catalogueEntry(s).episode?.kind === e.kind && catalogueEntry(s).episode?.role === 'start');
+    return start ? [[end, start]] : [];
+  }),
+);
+
+export { FIELDS, EPISODE_KINDS, type Field, type EpisodeKind, type CatalogueEntry } from './catalogue/entry.js';
+export { GENDERS, REFERRAL_INITIATORS, CONSENT_SCOPES, identitySchema } from './catalogue/person-facts.js';
+export { CARE_SETTINGS, HOSPITAL_KINDS, COURSES, REHABILITATION_OUTCOMES, MEDICATIONS, RELAPSE_CONTEXTS } from './catalogue/care.js';
+export { TRAINING_SETTINGS, TRAINING_OUTCOMES } from './catalogue/training.js';
+export {
+  WORKSHOP_DESTINATIONS,
+  INTERNSHIP_OUTCOMES,
+  CONTRACTS,
+  LABOUR_MARKETS,
+  EMPLOYMENT_END_REASONS,
+  COOPERATIVE_STAGES,
+  PEER_STATUSES,
+} from './catalogue/employment.js';
+export { HOUSING_STATUSES, INCOME_SOURCES, JUSTICE_MEASURES } from './catalogue/social.js';
+export { COST_CATEGORIES } from './catalogue/analysis.js';
+export { PROVENANCES } from './fields.js';

@@ -4,14 +4,14 @@ import { parsePersonEvent } from './parse-event.js';
 
 describe('parsing a person event', () => {
   it('accepts a well-formed event', () => {
-    const event = parsePersonEvent('NarrativeRecorded', { occurredAt: '2012', text: 'Les hospitalisations se sont espacées' });
-    expect(event).toEqual({ type: 'NarrativeRecorded', data: { occurredAt: '2012', text: 'Les hospitalisations se sont espacées' } });
+    const data = { occurredAt: '2012', provenance: 'interview', text: 'Les hospitalisations se sont espacées' };
+    expect(parsePersonEvent('NarrativeRecorded', data)).toEqual({ type: 'NarrativeRecorded', data });
   });
 
   it('names every broken field with its path and rule', () => {
     let error: InvalidInputError | undefined;
     try {
-      parsePersonEvent('CareEpisodeStarted', { occurredAt: 'early 2009', episodeId: 'x', setting: 'spa', extra: 1 });
+      parsePersonEvent('CareEpisodeStarted', { occurredAt: 'early 2009', provenance: 'interview', episodeId: 'x', setting: 'spa', extra: 1 });
     } catch (e) {
       error = e as InvalidInputError;
     }
@@ -23,7 +23,7 @@ describe('parsing a person event', () => {
   });
 
   it('says a missing field is required', () => {
-    expect(() => parsePersonEvent('NarrativeRecorded', { occurredAt: '2012' })).toThrow(
+    expect(() => parsePersonEvent('NarrativeRecorded', { occurredAt: '2012', provenance: 'interview' })).toThrow(
       expect.objectContaining({ issues: [{ field: 'data.text', rule: 'required', message: 'is required' }] }),
     );
   });

@@ -1,5 +1,5 @@
-import { personStream, type PersonCommand, decide } from '@parcours/domain';
-import { EventIdConflictError, WrongExpectedVersionError, type JsonObject } from '@parcours/event-store';
+import { decide, personStream, type IdentifiedPersonEvent, type PersonCommand } from '@parcours/domain';
+import { EventIdConflictError, WrongExpectedVersionError, type JsonObject, type RecordedEvent } from '@parcours/event-store';
 import { isDeepStrictEqual } from 'node:util';
 import { ConcurrentModificationError, RevisionMismatchError } from '../../shared/application-errors.js';
 import type { PersonStreamRepository } from '../person-stream.repository.js';
@@ -16,25 +16,21 @@ export async function appendWithRetry(
   repository: PersonStreamRepository,
   personId: string,
   command: PersonCommand,
-  eventIds: readonly string[],
   ifMatch: number | undefined,
   metadata: JsonObject,
 ): Promise<AppendOutcome> {
+  const wanted = command.type === 'RegisterPerson' ? [command.event] : command.events;
+  const eventIds = wanted.map((e) => e.eventId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const loaded = await repository.load(personId);
-    const replay = findReplay(loaded.recorded, command, eventIds);
+    const replay = findReplay(loaded.recorded, wanted);
     if (replay) return { personId, ...replay, replayed: true, eventIds };
     if (ifMatch !== undefined && ifMatch !== loaded.revision) {
       throw new RevisionMismatchError(ifMatch, loaded.revision < 0 ? 'no_stream' : loaded.revision);
     }
     const events = decide(command, loaded.state);
     try {
-      const result = await repository.append(
-        personId,
-        events.map((event, i) => ({ eventId: eventIds[i]!, event })),
-        loaded.revision < 0 ? 'no_stream' : loaded.revision,
-        metadata,
-      );
+      const result = await repository.append(personId, events, loaded.revision < 0 ? 'no_stream' : loaded.revision, metadata);
       return { personId, revision: result.nextRevision, position: result.position, replayed: false, eventIds };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -45,16 +41,12 @@ export async function appendWithRetry(
 }
 
 /** A retry of an append already stored (same event ids, same content) gets the first result. */
-function findReplay(
-  recorded: Awaited<ReturnType<PersonStreamRepository['load']>>['recorded'],
-  command: PersonCommand,
-  eventIds: readonly string[],
-) {
-  const wanted = command.type === 'RegisterPerson' ? [command.event] : command.events;
-  const stored = eventIds.map((id) => recorded.find((e) => e.eventId === id.toLowerCase()));
+function findReplay(recorded: readonly RecordedEvent[], wanted: readonly IdentifiedPersonEvent[]) {
+  const byId = new Map(recorded.map((e) => [e.eventId, e]));
+  const stored = wanted.map((e) => byId.get(e.eventId.toLowerCase()));
   if (stored.every((e) => e === undefined)) return undefined;
   const same = stored.every((e, i) => e && e.type === wanted[i]!.type && isDeepStrictEqual(e.data, wanted[i]!.data));
-  if (!same) throw new EventIdConflictError(eventIds[0]!, 'a different event was stored with this id; use a new eventId');
+  if (!same) throw new EventIdConflictError(wanted[0]!.eventId, 'a different event was stored with this id; use a new eventId');
   const last = stored[stored.length - 1]!;
   return { revision: last.revision, position: last.position };
 }

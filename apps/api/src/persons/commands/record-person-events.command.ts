@@ -1,16 +1,24 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvalidInputError, parsePersonEvent, type PersonEvent } from '@parcours/domain';
+import { InvalidInputError, parsePersonEvent, type IdentifiedPersonEvent } from '@parcours/domain';
 import type { JsonObject } from '@parcours/event-store';
 import { PersonStreamRepository } from '../person-stream.repository.js';
 import type { AppendOutcome } from './append-outcome.js';
 import { appendWithRetry } from './append-with-retry.js';
 
+/** One event as a client sends it: the envelope fields beside `data`, the type's own fields in it. */
 export interface EventInput {
   readonly eventId: string;
   readonly type: string;
   readonly occurredAt: string;
+  readonly provenance: string;
+  readonly organisation?: Record<string, unknown> | undefined;
+  readonly after?: string | undefined;
+  readonly note?: string | undefined;
   readonly data: Record<string, unknown>;
 }
+
+/** Fields every event has: the client sends them beside `data`, the domain keeps them in it. */
+export const ENVELOPE_FIELDS = ['occurredAt', 'provenance', 'organisation', 'after', 'note'] as const;
 
 /** Appends one or several events to a person's stream, atomically. */
 export class RecordPersonEventsCommand extends Command<AppendOutcome> {
@@ -33,37 +41,40 @@ export class RecordPersonEventsHandler implements ICommandHandler<RecordPersonEv
 
   execute(command: RecordPersonEventsCommand): Promise<AppendOutcome> {
     const events = parseAll(command.events, command.bodyPath);
-    return appendWithRetry(
-      this.repository,
-      command.personId,
-      { type: 'RecordPersonEvents', events },
-      command.events.map((e) => e.eventId),
-      command.ifMatch,
-      command.metadata,
-    );
+    return appendWithRetry(this.repository, command.personId.toLowerCase(), { type: 'RecordPersonEvents', events }, command.ifMatch, command.metadata);
   }
 }
 
 /** Parses every event, collecting all issues with paths as the client wrote them. */
-function parseAll(inputs: readonly EventInput[], bodyPath: '' | 'events'): PersonEvent[] {
+export function parseAll(inputs: readonly EventInput[], bodyPath: '' | 'events'): IdentifiedPersonEvent[] {
   const issues: InvalidInputError['issues'][number][] = [];
-  const events: PersonEvent[] = [];
+  const events: IdentifiedPersonEvent[] = [];
   inputs.forEach((input, index) => {
     const base = bodyPath ? `${bodyPath}.${index}.` : '';
-    if (Object.hasOwn(input.data, 'occurredAt')) {
-      issues.push({ field: `${base}data.occurredAt`, rule: 'unknownField', message: 'occurredAt belongs beside type, not inside data' });
-      return;
+    const misplaced = ENVELOPE_FIELDS.filter((f) => Object.hasOwn(input.data, f));
+    for (const field of misplaced) {
+      issues.push({ field: `${base}data.${field}`, rule: 'unknownField', message: `${field} belongs beside type, not inside data` });
     }
+    if (misplaced.length) return;
+    const envelope = Object.fromEntries(ENVELOPE_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
     try {
-      events.push(parsePersonEvent(input.type, { ...input.data, occurredAt: input.occurredAt }, `${base}data`));
+      const event = parsePersonEvent(input.type, { ...input.data, ...envelope }, `${base}data`);
+      events.push({ ...event, eventId: input.eventId.toLowerCase() } as IdentifiedPersonEvent);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      for (const issue of error.issues) {
-        const field = issue.field === `${base}data.occurredAt` ? `${base}occurredAt` : issue.field === 'type' ? `${base}type` : issue.field;
-        issues.push({ ...issue, field });
-      }
+      for (const issue of error.issues) issues.push({ ...issue, field: clientPath(issue.field, base) });
     }
   });
   if (issues.length) throw new InvalidInputError(issues);
   return events;
+}
+
+/** `data.occurredAt` → `occurredAt`, `type` → `events.2.type`: the path in the request body. */
+function clientPath(field: string, base: string): string {
+  if (field === 'type') return `${base}type`;
+  for (const envelope of ENVELOPE_FIELDS) {
+    const inData = `${base}data.${envelope}`;
+    if (field === inData || field.startsWith(`${inData}.`)) return `${base}${field.slice(`${base}data.`.length)}`;
+  }
+  return field;
 }

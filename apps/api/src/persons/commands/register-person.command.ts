@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type PersonEvent, parsePersonEvent } from '@parcours/domain';
+import { parsePersonEvent, type PersonEventOf } from '@parcours/domain';
 import type { JsonObject } from '@parcours/event-store';
 import { PersonStreamRepository } from '../person-stream.repository.js';
 import type { AppendOutcome } from './append-outcome.js';
@@ -22,7 +22,8 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
   constructor(private readonly repository: PersonStreamRepository) {}
 
   execute(command: RegisterPersonCommand): Promise<AppendOutcome> {
-    const event = parsePersonEvent('PersonRegistered', command.data, '') as Extract<PersonEvent, { type: 'PersonRegistered' }>;
-    return appendWithRetry(this.repository, command.personId, { type: 'RegisterPerson', event }, [command.eventId], undefined, command.metadata);
+    const parsed = parsePersonEvent('PersonRegistered', command.data, '') as PersonEventOf<'PersonRegistered'>;
+    const event = { ...parsed, eventId: command.eventId.toLowerCase() };
+    return appendWithRetry(this.repository, command.personId.toLowerCase(), { type: 'RegisterPerson', event }, undefined, command.metadata);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { GENDERS } from '@parcours/domain';
+import { IsEmail, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { GENDERS, PROVENANCES } from '@parcours/domain';
 
 export class IdentityDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
@@ -37,6 +37,17 @@ export class RegisterPersonDto {
   @IsOptional()
   @IsString()
   occurredAt?: string;
+
+  @ApiProperty({ enum: PROVENANCES, example: 'interview' })
+  @IsIn(PROVENANCES)
+  provenance!: (typeof PROVENANCES)[number];
+
+  @ApiPropertyOptional({ description: 'The registering organisation: { organisationId?, name?, role? }' })
+  @IsOptional()
+  @IsObject()
+  organisation?: Record<string, unknown>;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000) note?: string;
 
   @ApiPropertyOptional({ type: IdentityDto })
   @IsOptional()

@@ -3,6 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFoundError, parseValidTime, personStream, type ValidTime } from '@parcours/domain';
 import type { EventStore, JsonObject, Position } from '@parcours/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
+import { toPersonEvent } from '../person-stream.repository.js';
 
 export interface PersonEventView {
   eventId: string;
@@ -47,7 +48,8 @@ export class GetPersonEventsHandler implements IQueryHandler<GetPersonEventsQuer
     if (revision < 0) throw new NotFoundError('PERSON_NOT_FOUND', `No person is registered with id ${personId}`);
     const events: PersonEventView[] = [];
     for await (const e of this.store.readStream(stream, { fromRevision, maxCount: limit })) {
-      const { occurredAt, ...data } = e.data as JsonObject & { occurredAt: string };
+      // Shown as the domain sees it: upcast to the current schema version.
+      const { occurredAt, ...data } = toPersonEvent(e).data as JsonObject & { occurredAt: string };
       events.push({
         eventId: e.eventId,
         revision: e.revision,

@@ -1,0 +1,102 @@
+import { parseValidTime, type ValidTime } from '../time/valid-time.js';
+import { catalogueEntry, EPISODE_START_OF, type IdentifiedPersonEvent, type PersonEventType } from './events.js';
+
+/**
+ * The decider's view of a person: just what the rules need. Facts hold each original event's
+ * current content (corrections applied, retractions marked), so episode rules are checked on the
+ * path as it is now known, not as first recorded.
+ */
+export interface Fact {
+  readonly type: PersonEventType;
+  readonly data: Record<string, unknown>;
+  readonly retracted: boolean;
+}
+
+export interface Episode {
+  readonly startEventId: string | undefined;
+  readonly startType: PersonEventType | undefined;
+  readonly startedAt: ValidTime | undefined;
+  readonly endEventId: string | undefined;
+  readonly endType: PersonEventType | undefined;
+  readonly endedAt: ValidTime | undefined;
+  /** An end recorded twice, or a start recorded twice: impossible histories the rules refuse. */
+  readonly duplicates: number;
+}
+
+export interface PersonState {
+  readonly registered: boolean;
+  readonly erased: boolean;
+  readonly birthYear: number | undefined;
+  readonly facts: ReadonlyMap<string, Fact>;
+}
+
+export const initialPersonState: PersonState = { registered: false, erased: false, birthYear: undefined, facts: new Map() };
+
+export function evolve(state: PersonState, event: IdentifiedPersonEvent): PersonState {
+  const facts = new Map(state.facts);
+  switch (event.type) {
+    case 'EventCorrected': {
+      const target = facts.get(event.data.targetEventId);
+      if (target) facts.set(event.data.targetEventId, { ...target, data: event.data.replacement });
+      return { ...state, facts, ...registration(facts) };
+    }
+    case 'EventRetracted': {
+      const target = facts.get(event.data.targetEventId);
+      if (target) facts.set(event.data.targetEventId, { ...target, retracted: true });
+      return { ...state, facts, ...registration(facts) };
+    }
+    default:
+      facts.set(event.eventId, { type: event.type, data: event.data as Record<string, unknown>, retracted: false });
+      return { ...state, facts, ...registration(facts), erased: state.erased || event.type === 'PersonErased' };
+  }
+}
+
+/** Registration facts as currently known (a correction may change the birth year). */
+function registration(facts: ReadonlyMap<string, Fact>): Pick<PersonState, 'registered' | 'birthYear'> {
+  for (const fact of facts.values()) {
+    if (fact.type === 'PersonRegistered') return { registered: true, birthYear: fact.data['birthYear'] as number | undefined };
+  }
+  return { registered: false, birthYear: undefined };
+}
+
+/** Episodes by id, derived from the facts that stand (not retracted), in recording order. */
+export function episodesOf(state: PersonState): Map<string, Episode> {
+  const episodes = new Map<string, Episode>();
+  for (const [eventId, fact] of state.facts) {
+    const role = catalogueEntry(fact.type).episode?.role;
+    const episodeId = fact.data['episodeId'];
+    if (!role || fact.retracted || typeof episodeId !== 'string') continue;
+    const current = episodes.get(episodeId) ?? blankEpisode;
+    const when = parseValidTime(String(fact.data['occurredAt']));
+    if (role === 'start') {
+      episodes.set(episodeId, current.startEventId
+        ? { ...current, duplicates: current.duplicates + 1 }
+        : { ...current, startEventId: eventId, startType: fact.type, startedAt: when });
+    } else {
+      episodes.set(episodeId, current.endEventId
+        ? { ...current, duplicates: current.duplicates + 1 }
+        : { ...current, endEventId: eventId, endType: fact.type, endedAt: when });
+    }
+  }
+  return episodes;
+}
+
+const blankEpisode: Episode = {
+  startEventId: undefined,
+  startType: undefined,
+  startedAt: undefined,
+  endEventId: undefined,
+  endType: undefined,
+  endedAt: undefined,
+  duplicates: 0,
+};
+
+export function expectedStartOf(endType: PersonEventType): PersonEventType | undefined {
+  return EPISODE_START_OF[endType];
+}
+
+export function foldPerson(events: Iterable<IdentifiedPersonEvent>): PersonState {
+  let state = initialPersonState;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}
