@@ -221,6 +221,11 @@ describe.each(storeKindsUnderTest())('persons API on the %s store', (kind) => {
       await http.get('/docs').expect(200);
       const doc = await http.get('/docs/openapi.json').expect(200);
       expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/persons', '/persons/{id}/events', '/health']));
+      const hired = doc.body.components.schemas['PersonEvent.Hired'];
+      expect(hired.properties.data.properties).toHaveProperty('employer');
+      expect(hired.example).toMatchObject({ type: 'Hired', occurredAt: expect.any(String), data: { employer: expect.any(Object) } });
+      const body = doc.body.paths['/persons/{id}/events'].post.requestBody.content['application/json'].schema;
+      expect(body.oneOf.length).toBeGreaterThanOrEqual(46);
     });
 
     it('keeps a caller request id', async () => {

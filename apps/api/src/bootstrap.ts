@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppModule, type AppOverrides } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { validationPipe } from './http/validation.js';
+import { addPersonEventSchemas } from './http/openapi-events.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -50,6 +51,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     .setDescription('Event-sourced life paths in addiction care and socio-professional insertion')
     .setVersion('0.1.0')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => addPersonEventSchemas(SwaggerModule.createDocument(app, openapi)), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

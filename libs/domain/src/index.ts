@@ -5,4 +5,6 @@ export * from './person/commands.js';
 export * from './person/decider.js';
 export * from './person/parse-event.js';
 export * from './person/upcasting.js';
+export * from './person/catalogue/describe.js';
 export * from './person/person-stream.js';
+export * from './reference/index.js';

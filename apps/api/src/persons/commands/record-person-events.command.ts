@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvalidInputError, parsePersonEvent, type IdentifiedPersonEvent } from '@parcours/domain';
+import { ENVELOPE_FIELDS, InvalidInputError, parsePersonEvent, type IdentifiedPersonEvent } from '@parcours/domain';
 import type { JsonObject } from '@parcours/event-store';
 import { PersonStreamRepository } from '../person-stream.repository.js';
 import type { AppendOutcome } from './append-outcome.js';
@@ -16,9 +16,6 @@ export interface EventInput {
   readonly note?: string | undefined;
   readonly data: Record<string, unknown>;
 }
-
-/** Fields every event has: the client sends them beside `data`, the domain keeps them in it. */
-export const ENVELOPE_FIELDS = ['occurredAt', 'provenance', 'organisation', 'after', 'note'] as const;
 
 /** Appends one or several events to a person's stream, atomically. */
 export class RecordPersonEventsCommand extends Command<AppendOutcome> {
