@@ -9,6 +9,7 @@ import { AllErrorsFilter } from './http/all-errors.filter.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { PersonsModule } from './persons/persons.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 
 export interface AppOverrides {
   /** An already opened store (tests share one across app instances). */
@@ -36,6 +37,7 @@ export class AppModule {
         InfrastructureModule.forRoot(config, overrides),
         HealthModule,
         PersonsModule,
+        ReferenceModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],
     };
