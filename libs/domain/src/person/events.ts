@@ -54,7 +54,7 @@ export const EPISODE_START_OF: Partial<Record<PersonEventType, PersonEventType>>
 );
 
 export { FIELDS, EPISODE_KINDS, type Field, type EpisodeKind, type CatalogueEntry } from './catalogue/entry.js';
-export { GENDERS, REFERRAL_INITIATORS, CONSENT_SCOPES, identitySchema } from './catalogue/person-facts.js';
+export { GENDERS, REFERRAL_INITIATORS, CONSENT_SCOPES, LANES, PROGRAMME_EXITS, identitySchema } from './catalogue/person-facts.js';
 export { CARE_SETTINGS, HOSPITAL_KINDS, COURSES, REHABILITATION_OUTCOMES, MEDICATIONS, RELAPSE_CONTEXTS } from './catalogue/care.js';
 export { TRAINING_SETTINGS, TRAINING_OUTCOMES } from './catalogue/training.js';
 export {

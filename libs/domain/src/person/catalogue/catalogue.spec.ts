@@ -25,7 +25,7 @@ describe('the person event catalogue', () => {
         'RelapseContained', 'TrainingStarted', 'TrainingEnded', 'QualificationObtained', 'StudiesResumed', 'WorkshopEntered', 'WorkshopExited',
         'JobCoachAssigned', 'JobCoachingEnded', 'InternshipStarted', 'InternshipEnded', 'Hired', 'EmploymentEnded', 'CooperativeStageChanged',
         'PeerRoleStarted', 'PeerRoleEnded', 'BusinessCreated', 'HousingStatusChanged', 'IncomeSourceChanged', 'Incarcerated', 'Released',
-        'JusticeMeasureStarted', 'JusticeMeasureEnded', 'ArticulationAssessed', 'NarrativeRecorded', 'CostRecorded', 'EventCorrected', 'EventRetracted',
+        'JusticeMeasureStarted', 'JusticeMeasureEnded', 'ArticulationAssessed', 'NarrativeRecorded', 'CostRecorded', 'EventCorrected', 'EventRetracted', 'ProgrammeEntered', 'ProgrammeExited',
       ]),
     );
   });

@@ -5,6 +5,8 @@ import { entry } from './entry.js';
 export const GENDERS = ['female', 'male', 'non_binary', 'unknown'] as const;
 export const REFERRAL_INITIATORS = ['professional', 'self', 'relative', 'justice'] as const;
 export const CONSENT_SCOPES = ['care_sharing', 'research'] as const;
+/** The lanes of a parcours a service can belong to. */
+export const LANES = ['care', 'training', 'employment', 'social'] as const;
 
 /** Identifying data, kept apart from the path so it can be encrypted per person and erased. */
 export const identitySchema = z
@@ -19,6 +21,8 @@ export const identitySchema = z
   .strict();
 
 const org = { organisation: { name: 'CSAPA Liège' } };
+/** IAE exit categories (sorties dynamiques), plus the rest. */
+export const PROGRAMME_EXITS = ['durable_employment', 'transition_employment', 'positive_exit', 'other_exit', 'unknown'] as const;
 
 export const PERSON_FACTS = {
   PersonRegistered: entry({
@@ -49,6 +53,8 @@ export const PERSON_FACTS = {
         from: organisationRef,
         to: organisationRef,
         initiator: z.enum(REFERRAL_INITIATORS),
+        /** The lane of the referring service (employment → care in L801), when told. */
+        fromField: z.enum(LANES).optional(),
         reason: label(500).optional(),
         appointmentKept: z.boolean().optional(),
       })
@@ -56,6 +62,7 @@ export const PERSON_FACTS = {
     example: {
       occurredAt: '2003',
       provenance: 'interview',
+      fromField: 'employment',
       referralId: '018f0000-00f0-7000-8000-000000000001',
       from: { name: 'Public employment service', role: 'employment counsellor' },
       to: { name: 'Addiction service' },
@@ -117,6 +124,22 @@ export const PERSON_FACTS = {
     sources: 'L2008-2013',
     schema: z.object({ ...common, scope: z.enum(CONSENT_SCOPES) }).strict(),
     example: { occurredAt: '2013', provenance: 'caseworker_observation', scope: 'research' },
+  }),
+  ProgrammeEntered: entry({
+    version: 1,
+    field: 'person',
+    summary: 'The person enters a programme (e.g. Article 23): cohorts and canvas periods hang on it.',
+    sources: 'L799-822, L859-862',
+    schema: z.object({ ...common, programmeId: id, programmeName: label(200).optional() }).strict(),
+    example: { occurredAt: '2009-41', provenance: 'service_record', programmeId: '018f0000-0000-7000-8000-0000000a2300', programmeName: 'Article 23' },
+  }),
+  ProgrammeExited: entry({
+    version: 1,
+    field: 'person',
+    summary: 'The person leaves the programme, with the exit destination (sortie dynamique or not).',
+    sources: 'DOMAIN.md §2 (sorties dynamiques)',
+    schema: z.object({ ...common, programmeId: id, destination: z.enum(PROGRAMME_EXITS).optional() }).strict(),
+    example: { occurredAt: '2012', provenance: 'service_record', programmeId: '018f0000-0000-7000-8000-0000000a2300', destination: 'durable_employment' },
   }),
   PersonErased: entry({
     version: 1,
