@@ -45,6 +45,11 @@ export function comparePositions(a: Position, b: Position): number {
 
 /** A sequence number (SQLite's row id) as a position whose two halves are equal. */
 export function positionFromSequence(sequence: number | bigint): Position {
+  if (typeof sequence === 'number' && Number.isSafeInteger(sequence) && sequence >= 0) {
+    // Hot path (every event read from SQLite): no BigInt needed below 2^53.
+    const half = sequence.toString(16).padStart(HALF, '0');
+    return `${half}-${half}`;
+  }
   const n = BigInt(sequence);
   return encodePosition({ commit: n, prepare: n });
 }

@@ -19,7 +19,7 @@ import type {
 import { pollingSubscription } from '../polling-subscription.js';
 import { type Position, positionFromSequence, sequenceFromPosition, START } from '../position.js';
 import { migrate } from './schema.js';
-import { SqliteStatements, type EventRow } from './statements.js';
+import { SqliteStatements, type EventTuple } from './statements.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL' | 'OFF';
 
@@ -155,7 +155,7 @@ export class SqliteEventStore implements EventStore {
       for (const row of rows) yield toRecorded(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
-      next = rows[rows.length - 1]!.revision + (forwards ? 1 : -1);
+      next = rows[rows.length - 1]![3] + (forwards ? 1 : -1);
     }
   }
 
@@ -170,7 +170,7 @@ export class SqliteEventStore implements EventStore {
       for (const row of rows) yield toRecorded(row);
       if (rows.length < limit) return;
       remaining -= rows.length;
-      next = rows[rows.length - 1]!.position + (forwards ? 1 : -1);
+      next = rows[rows.length - 1]![0] + (forwards ? 1 : -1);
     }
   }
 
@@ -235,16 +235,16 @@ export class SqliteEventStore implements EventStore {
 
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
+function toRecorded([position, eventId, streamId, revision, type, data, metadata, recordedAt]: EventTuple): RecordedEvent {
   return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: positionFromSequence(row.position),
-    type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as JsonObject,
-    recordedAt: new Date(row.recorded_at),
+    eventId,
+    streamId,
+    revision,
+    position: positionFromSequence(position),
+    type,
+    data: JSON.parse(data) as JsonObject,
+    metadata: JSON.parse(metadata) as JsonObject,
+    recordedAt: new Date(recordedAt),
   };
 }
 

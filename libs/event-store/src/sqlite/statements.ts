@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 
+/** A row as an array, in COLUMNS order: reading arrays is a third faster than objects. */
+export type EventTuple = [position: number, eventId: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
+
 export interface EventRow {
   position: number;
   event_id: string;
@@ -29,18 +32,18 @@ export class SqliteStatements {
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
          VALUES (@event_id, @stream_id, @revision, @type, @data, @metadata, @recorded_at)`,
       ),
-      streamForwards: db.prepare<[string, number, number], EventRow>(
+      streamForwards: rawRows(db.prepare<[string, number, number], EventTuple>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-      ),
-      streamBackwards: db.prepare<[string, number, number], EventRow>(
+      )),
+      streamBackwards: rawRows(db.prepare<[string, number, number], EventTuple>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      ),
-      allForwards: db.prepare<[number, number], EventRow>(
+      )),
+      allForwards: rawRows(db.prepare<[number, number], EventTuple>(
         `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
-      ),
-      allBackwards: db.prepare<[number, number], EventRow>(
+      )),
+      allBackwards: rawRows(db.prepare<[number, number], EventTuple>(
         `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
-      ),
+      )),
       head: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
       ping: db.prepare('SELECT 1'),
     };
@@ -56,16 +59,16 @@ export class SqliteStatements {
   insert(row: Omit<EventRow, 'position'>): number {
     return Number(this.s.insert.run(row).lastInsertRowid);
   }
-  streamForwards(streamId: string, from: number, limit: number): EventRow[] {
+  streamForwards(streamId: string, from: number, limit: number): EventTuple[] {
     return this.s.streamForwards.all(streamId, from, limit);
   }
-  streamBackwards(streamId: string, from: number, limit: number): EventRow[] {
+  streamBackwards(streamId: string, from: number, limit: number): EventTuple[] {
     return this.s.streamBackwards.all(streamId, from, limit);
   }
-  allForwards(from: number, limit: number): EventRow[] {
+  allForwards(from: number, limit: number): EventTuple[] {
     return this.s.allForwards.all(from, limit);
   }
-  allBackwards(from: number, limit: number): EventRow[] {
+  allBackwards(from: number, limit: number): EventTuple[] {
     return this.s.allBackwards.all(from, limit);
   }
   head(): number | null {
@@ -74,4 +77,8 @@ export class SqliteStatements {
   ping(): void {
     this.s.ping.get();
   }
+}
+
+function rawRows<P extends unknown[], R>(statement: Database.Statement<P, R>): Database.Statement<P, R> {
+  return statement.raw(true) as unknown as Database.Statement<P, R>;
 }
