@@ -21,6 +21,7 @@ export default {
   moduleNameMapper: {
     '^@parcours/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@parcours/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^@parcours/event-store/esdb$': '<rootDir>/libs/event-store/src/esdb/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

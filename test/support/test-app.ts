@@ -6,24 +6,34 @@ import type { EventStore } from '@parcours/event-store';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config.js';
 import { createEventStore } from '../../apps/api/src/infrastructure/create-event-store.js';
+import { startFakeEsdb, type FakeEsdb } from '../esdb-fake/index.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
   /** A second connection to the same store, to check what was (not) written. */
   readonly store: EventStore;
   readonly config: AppConfig;
+  /** The fake EventStoreDB node behind an `esdb` app, when no real server was named. */
+  readonly fake: FakeEsdb | undefined;
   close(): Promise<void>;
 }
 
 export type StoreKind = 'sqlite' | 'esdb';
 
 /**
- * A real application on a real store in a temporary folder. For `esdb`, `esdbUrl` must point
- * at a running server (the fake from test/esdb-fake, or a real one).
+ * A real application on a real store in a temporary folder. For `esdb`: the real server named
+ * by PARCOURS_ESDB_URL when set, else a fake EventStoreDB node started for this app.
  */
 export async function startTestApp(kind: StoreKind = 'sqlite', env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-e2e-'));
-  const config = loadConfig({ PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'silent', PARCOURS_STORE: kind, ...env }, []);
+  let fake: FakeEsdb | undefined;
+  const esdbEnv: Record<string, string> = {};
+  if (kind === 'esdb') {
+    const real = process.env['PARCOURS_ESDB_URL'];
+    if (!real) fake = await startFakeEsdb();
+    esdbEnv['PARCOURS_ESDB_URL'] = real ?? fake!.url;
+  }
+  const config = loadConfig({ PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'silent', PARCOURS_STORE: kind, ...esdbEnv, ...env }, []);
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -32,9 +42,11 @@ export async function startTestApp(kind: StoreKind = 'sqlite', env: Record<strin
     app,
     store,
     config,
+    fake,
     async close() {
       await app.close();
       await store.close();
+      await fake?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

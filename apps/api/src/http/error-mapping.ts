@@ -43,7 +43,15 @@ export function toErrorBody(error: unknown): ErrorBody {
 function fromHttpException(error: HttpException): ErrorBody {
   const status = error.getStatus();
   const response = error.getResponse();
+  if (isHealthReport(response)) {
+    // Terminus's 503: keep its report (which dependency is down and why) inside our error shape.
+    return { ...errorBody(status, 'UNHEALTHY', 'A dependency is down'), ...response } as ErrorBody;
+  }
   const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
   const code = status === 404 ? 'NOT_FOUND' : status === 405 ? 'METHOD_NOT_ALLOWED' : `HTTP_${status}`;
   return errorBody(status, code, message);
+}
+
+function isHealthReport(response: unknown): response is { status: string; info: unknown; error: unknown; details: unknown } {
+  return typeof response === 'object' && response !== null && 'details' in response && 'status' in response && 'info' in response;
 }
