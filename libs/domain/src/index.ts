@@ -8,3 +8,4 @@ export * from './person/upcasting.js';
 export * from './person/catalogue/describe.js';
 export * from './person/person-stream.js';
 export * from './reference/index.js';
+export * from './parcours/index.js';
