@@ -43,7 +43,24 @@ type EdtfValue = {
 
 const PRECISION: Record<number, ValidTime['precision']> = { 0: 'time', 1: 'year', 2: 'month', 3: 'day' };
 
+/**
+ * Parsed dates, by text. The EDTF grammar is costly to run and paths reuse few distinct dates
+ * ("2007", "2009-40"), while the decider and the projections ask again for every event. Values
+ * are frozen, so sharing them is safe; the cache is emptied when full to bound its memory.
+ */
+const parsed = new Map<string, ValidTime>();
+const CACHE_LIMIT = 50_000;
+
 export function parseValidTime(value: string): ValidTime {
+  const cached = typeof value === 'string' ? parsed.get(value) : undefined;
+  if (cached) return cached;
+  const result = Object.freeze(parseUncached(value));
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(value, result);
+  return result;
+}
+
+function parseUncached(value: string): ValidTime {
   if (typeof value !== 'string' || value.trim() === '' || value.length > 64) throw new InvalidValidTimeError(value);
   const text = value.trim();
   const slash = text.indexOf('/');
