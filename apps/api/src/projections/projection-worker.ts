@@ -1,0 +1,133 @@
+import { comparePositions, type EventStore, type Position, type RecordedEvent, type Subscription } from '@parcours/event-store';
+import type { ProjectionDefinition } from './projection-definition.js';
+import type { ProjectionRegistry } from './projection-registry.js';
+
+export interface BatchingOptions {
+  /** A batch is committed when it holds this many events... */
+  readonly batchSize: number;
+  /** ...or this long after its first event (live appends arrive one by one)... */
+  readonly flushDelayMs: number;
+  // ...or when the subscription reports it has caught up.
+}
+
+export interface CommittedBatch {
+  readonly checkpoint: Position;
+  readonly count: number;
+  readonly lastRecordedAt: Date;
+}
+
+export interface WorkerListener {
+  onCommitted(batch: CommittedBatch): void;
+  /** Every event stored when the subscription started is applied. May throw: the worker fails. */
+  onCaughtUp(checkpoint: Position): void;
+}
+
+/**
+ * Feeds one version of one projection from the store's subscription to `$all`, from its
+ * checkpoint. Events are buffered and committed in batches, each with its checkpoint in one
+ * transaction (ProjectionRegistry.commitBatch). The subscription is at-least-once: an event at or
+ * before the last one seen is a redelivery and is ignored, so effects are exactly-once.
+ *
+ * Any failure ends the worker (`ended` rejects) and drops the uncommitted buffer; the runner
+ * starts a new worker later from the stored checkpoint, so nothing is skipped or applied twice.
+ */
+export class ProjectionWorker {
+  readonly ended: Promise<void>;
+  private readonly subscription: Subscription;
+  private buffer: RecordedEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private failure: unknown;
+  private lastSeen: Position;
+  private committed: Position;
+
+  constructor(
+    store: EventStore,
+    private readonly registry: ProjectionRegistry,
+    private readonly definition: ProjectionDefinition,
+    readonly version: number,
+    from: Position,
+    private readonly batching: BatchingOptions,
+    private readonly listener: WorkerListener,
+  ) {
+    this.lastSeen = from;
+    this.committed = from;
+    this.subscription = store.subscribeToAll(from, {
+      onEvent: (event) => this.onEvent(event),
+      onCaughtUp: () => this.guard(() => {
+        this.flush();
+        this.listener.onCaughtUp(this.committed);
+      }),
+    });
+    if (this.failure !== undefined) void this.subscription.stop();
+    this.ended = this.subscription.done.then(
+      () => {
+        this.clearTimer();
+        if (this.failure !== undefined) throw this.failure;
+      },
+      (error: unknown) => {
+        this.clearTimer();
+        throw this.failure ?? error;
+      },
+    );
+    this.ended.catch(() => undefined); // the runner observes `ended`
+  }
+
+  get checkpoint(): Position {
+    return this.committed;
+  }
+
+  /** Stops delivery. The uncommitted buffer is dropped: it is delivered again next time. */
+  async stop(): Promise<void> {
+    this.clearTimer();
+    this.buffer = [];
+    await this.subscription.stop();
+  }
+
+  /** Runs inside the subscription: throwing ends it with that error (no event skipped). */
+  private onEvent(event: RecordedEvent): void {
+    if (this.failure !== undefined) throw this.failure;
+    if (comparePositions(event.position, this.lastSeen) <= 0) return;
+    this.lastSeen = event.position;
+    this.buffer.push(event);
+    if (this.buffer.length >= this.batching.batchSize) {
+      try {
+        this.flush();
+      } catch (error) {
+        this.failure = error;
+        throw error;
+      }
+    } else {
+      this.timer ??= setTimeout(() => this.guard(() => this.flush()), this.batching.flushDelayMs);
+    }
+  }
+
+  private flush(): void {
+    this.clearTimer();
+    const events = this.buffer;
+    if (events.length === 0) return;
+    this.buffer = [];
+    this.registry.commitBatch(this.definition, this.version, this.committed, events);
+    const last = events[events.length - 1]!;
+    this.committed = last.position;
+    this.listener.onCommitted({ checkpoint: last.position, count: events.length, lastRecordedAt: last.recordedAt });
+  }
+
+  /** For work outside the event handler (timer, caught-up): a failure stops the subscription. */
+  private guard(work: () => void): void {
+    if (this.failure !== undefined) return;
+    try {
+      work();
+    } catch (error) {
+      this.failure = error;
+      this.buffer = [];
+      this.clearTimer();
+      // The subscription may not be assigned yet if a store calls back synchronously.
+      if (this.subscription) void this.subscription.stop();
+    }
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
