@@ -8,7 +8,9 @@ import { HealthModule } from './health/health.module.js';
 import { AllErrorsFilter } from './http/all-errors.filter.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
+import { ParcoursModule } from './parcours/parcours.module.js';
 import { PersonsModule } from './persons/persons.module.js';
+import { ProjectionsModule } from './projections/projections.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 
 export interface AppOverrides {
@@ -35,9 +37,11 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, overrides),
+        ProjectionsModule.forRoot(),
         HealthModule,
         PersonsModule,
         ReferenceModule,
+        ParcoursModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],
     };

@@ -5,8 +5,19 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type EventInput, RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
 import { RegisterPersonCommand } from '../persons/commands/register-person.command.js';
+import { ChangeProgrammeCommand } from '../reference/programmes/programme.commands.js';
 
 export const DEMO_FILES = ['test/fixtures/chris.ndjson'];
+/** Programmes of the demo, with their canvas periods (reference data). */
+export const DEMO_PROGRAMMES = ['test/fixtures/article23.json'];
+
+interface DemoProgramme {
+  programmeId: string;
+  eventId: string;
+  name: string;
+  description?: string;
+  periods: { eventId: string; periodId: string; label: string; from: string; to: string; order: number }[];
+}
 
 interface DemoLine extends EventInput {
   person: string;
@@ -19,6 +30,7 @@ interface DemoLine extends EventInput {
 export async function loadDemoData(app: INestApplication): Promise<number> {
   const commands = app.get(CommandBus);
   const root = packageRoot();
+  for (const file of DEMO_PROGRAMMES) await loadProgramme(commands, JSON.parse(readFileSync(join(root, file), 'utf8')) as DemoProgramme, file);
   let persons = 0;
   for (const file of DEMO_FILES) {
     const byPerson = new Map<string, DemoLine[]>();
@@ -37,6 +49,15 @@ export async function loadDemoData(app: INestApplication): Promise<number> {
     }
   }
   return persons;
+}
+
+async function loadProgramme(commands: CommandBus, programme: DemoProgramme, file: string): Promise<void> {
+  const metadata = { requestId: 'demo-data', source: file, recordedBy: { userId: 'demo', organisationId: null } };
+  const { programmeId, eventId, periods, ...definition } = programme;
+  await commands.execute(new ChangeProgrammeCommand(programmeId, 'DefineProgramme', eventId, definition, undefined, metadata));
+  for (const { eventId: periodEventId, ...period } of periods) {
+    await commands.execute(new ChangeProgrammeCommand(programmeId, 'DefineCanvasPeriod', periodEventId, period, undefined, metadata));
+  }
 }
 
 function packageRoot(): string {

@@ -25,5 +25,6 @@ import { TariffsController } from './tariffs/tariffs.controller.js';
     ChangeTariffHandler,
     GetTariffHandler,
   ],
+  exports: [ReferenceStreamRepository],
 })
 export class ReferenceModule {}

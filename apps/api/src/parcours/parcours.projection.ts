@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import { applyToParcours, emptyParcours, PERSON_CATEGORY, type ParcoursState } from '@parcours/domain';
+import { categoryOf, idOf } from '@parcours/event-store';
+import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
+import { toParcoursInput } from './person-history.js';
+
+/**
+ * The parcours read model: one row per person holding the folded parcours state (JSON), so that
+ * GET /persons/:id/parcours reads one row and renders, whatever the size of the log.
+ * Version history: 1 — first version.
+ */
+export const parcoursProjection: ProjectionDefinition = {
+  name: 'parcours',
+  version: 1,
+  createTables(db, table) {
+    db.exec(`CREATE TABLE ${table('persons')} (
+      person_id TEXT PRIMARY KEY,
+      revision  INTEGER NOT NULL,
+      state     TEXT NOT NULL
+    ) STRICT`);
+  },
+  applyBatch(db, table, events) {
+    const rows = statements(db, table);
+    const touched = new Map<string, ParcoursState>();
+    for (const event of events) {
+      if (categoryOf(event.streamId) !== PERSON_CATEGORY) continue;
+      const personId = idOf(event.streamId);
+      const state = touched.get(personId) ?? rows.load(personId) ?? emptyParcours(personId);
+      touched.set(personId, applyToParcours(state, toParcoursInput(event)));
+    }
+    for (const state of touched.values()) rows.save(state);
+  },
+};
+
+/** Reads a person's folded state from the active version's table. */
+export function loadParcoursState(db: Database.Database, table: TableNamer, personId: string): ParcoursState | undefined {
+  return statements(db, table).load(personId);
+}
+
+const cache = new WeakMap<Database.Database, Map<string, ReturnType<typeof prepare>>>();
+
+/** Prepared once per connection and table version: batches run thousands of times. */
+function statements(db: Database.Database, table: TableNamer) {
+  let byTable = cache.get(db);
+  if (!byTable) cache.set(db, (byTable = new Map()));
+  const name = table('persons');
+  let prepared = byTable.get(name);
+  if (!prepared) byTable.set(name, (prepared = prepare(db, name)));
+  return prepared;
+}
+
+function prepare(db: Database.Database, name: string) {
+  const select = db.prepare<[string], { state: string }>(`SELECT state FROM ${name} WHERE person_id = ?`);
+  const upsert = db.prepare<[string, number, string]>(
+    `INSERT INTO ${name} (person_id, revision, state) VALUES (?, ?, ?)
+     ON CONFLICT (person_id) DO UPDATE SET revision = excluded.revision, state = excluded.state`,
+  );
+  return {
+    load(personId: string): ParcoursState | undefined {
+      const row = select.get(personId);
+      return row ? (JSON.parse(row.state) as ParcoursState) : undefined;
+    },
+    save(state: ParcoursState): void {
+      upsert.run(state.personId, state.revision, JSON.stringify(state));
+    },
+  };
+}
