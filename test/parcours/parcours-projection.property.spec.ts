@@ -36,7 +36,7 @@ function globalLog(histories: { personId: string; events: IdentifiedPersonEvent[
 
 function project(batches: RecordedEvent[][]): Database.Database {
   const db = new Database(':memory:');
-  const table = tableNamer('parcours', 1);
+  const table = tableNamer('parcours', parcoursProjection.version);
   parcoursProjection.createTables(db, table);
   for (const batch of batches) db.transaction(() => parcoursProjection.applyBatch(db, table, batch))();
   return db;
@@ -71,7 +71,7 @@ describe('parcours projection: incremental = rebuild = pure fold (property)', ()
           }
           const incremental = project(batches);
           const rebuilt = project([log]);
-          const table = tableNamer('parcours', 1);
+          const table = tableNamer('parcours', parcoursProjection.version);
           for (const { personId } of histories) {
             const pure = foldParcours(personId, log.filter((e) => e.streamId === `person-${personId}`).map(toParcoursInput));
             const a = loadParcoursState(incremental, table, personId);

@@ -9,3 +9,4 @@ export * from './person/catalogue/describe.js';
 export * from './person/person-stream.js';
 export * from './reference/index.js';
 export * from './parcours/index.js';
+export * from './analytics/index.js';

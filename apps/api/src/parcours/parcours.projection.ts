@@ -1,22 +1,27 @@
 import type Database from 'better-sqlite3';
-import { applyToParcours, emptyParcours, PERSON_CATEGORY, type ParcoursState } from '@parcours/domain';
+import { applyToParcours, emptyParcours, PERSON_CATEGORY, summarisePerson, type ParcoursState, type PersonSummary } from '@parcours/domain';
 import { categoryOf, idOf } from '@parcours/event-store';
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
 import { toParcoursInput } from './person-history.js';
 
 /**
  * The parcours read model: one row per person holding the folded parcours state (JSON), so that
- * GET /persons/:id/parcours reads one row and renders, whatever the size of the log.
- * Version history: 1 — first version.
+ * GET /persons/:id/parcours reads one row and renders, whatever the size of the log; and beside
+ * it the person's compact summary, which cohort views aggregate (costs, outcomes, sequences).
+ * Version history: 1 — states; 2 — summaries added.
  */
 export const parcoursProjection: ProjectionDefinition = {
   name: 'parcours',
-  version: 1,
+  version: 2,
   createTables(db, table) {
     db.exec(`CREATE TABLE ${table('persons')} (
       person_id TEXT PRIMARY KEY,
       revision  INTEGER NOT NULL,
       state     TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE ${table('summaries')} (
+      person_id TEXT PRIMARY KEY,
+      summary   TEXT NOT NULL
     ) STRICT`);
   },
   applyBatch(db, table, events) {
@@ -28,7 +33,10 @@ export const parcoursProjection: ProjectionDefinition = {
       const state = touched.get(personId) ?? rows.load(personId) ?? emptyParcours(personId);
       touched.set(personId, applyToParcours(state, toParcoursInput(event)));
     }
-    for (const state of touched.values()) rows.save(state);
+    for (const state of touched.values()) {
+      rows.save(state);
+      rows.saveSummary(summarisePerson(state));
+    }
   },
 };
 
@@ -45,17 +53,31 @@ function statements(db: Database.Database, table: TableNamer) {
   if (!byTable) cache.set(db, (byTable = new Map()));
   const name = table('persons');
   let prepared = byTable.get(name);
-  if (!prepared) byTable.set(name, (prepared = prepare(db, name)));
+  if (!prepared) byTable.set(name, (prepared = prepare(db, name, table('summaries'))));
   return prepared;
 }
 
-function prepare(db: Database.Database, name: string) {
+/** Every person's summary, for cohort views (one scan of a compact table). */
+export function loadSummaries(db: Database.Database, table: TableNamer): PersonSummary[] {
+  return db
+    .prepare<[], { summary: string }>(`SELECT summary FROM ${table('summaries')}`)
+    .all()
+    .map((row) => JSON.parse(row.summary) as PersonSummary);
+}
+
+function prepare(db: Database.Database, name: string, summaries: string) {
   const select = db.prepare<[string], { state: string }>(`SELECT state FROM ${name} WHERE person_id = ?`);
   const upsert = db.prepare<[string, number, string]>(
     `INSERT INTO ${name} (person_id, revision, state) VALUES (?, ?, ?)
      ON CONFLICT (person_id) DO UPDATE SET revision = excluded.revision, state = excluded.state`,
   );
+  const upsertSummary = db.prepare<[string, string]>(
+    `INSERT INTO ${summaries} (person_id, summary) VALUES (?, ?) ON CONFLICT (person_id) DO UPDATE SET summary = excluded.summary`,
+  );
   return {
+    saveSummary(summary: PersonSummary): void {
+      upsertSummary.run(summary.personId, JSON.stringify(summary));
+    },
     load(personId: string): ParcoursState | undefined {
       const row = select.get(personId);
       return row ? (JSON.parse(row.state) as ParcoursState) : undefined;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { summarisePerson, toCents } from '@parcours/domain';
+import { ARTICLE_23_ID, chrisState } from '../support/chris-parcours.js';
+
+describe("a person's summary for cohort views", () => {
+  const summary = summarisePerson(chrisState());
+
+  it("digests Chris's path: episodes with instants, the programme entry, referrals, consent", () => {
+    expect(summary).toMatchObject({ gender: 'male', birthYear: null, erased: false, researchConsent: true, careSharingConsent: false });
+    expect(summary.episodes.map((e) => `${e.kind}:${e.endStatus}`)).toEqual([
+      'care_follow_up:open',
+      'hospital_stay:unknown',
+      'rehabilitation:ended',
+      'training:ended',
+      'relapse:unknown',
+      'hospital_stay:unknown',
+      'rehabilitation:ended',
+      'workshop:open',
+      'job_coaching:open',
+      'internship:ended',
+      'job:open',
+    ]);
+    const job = summary.episodes.find((e) => e.kind === 'job')!;
+    expect(job.start).toEqual({ lower: Date.parse('2011-01-01T00:00:00.000Z'), upper: Date.parse('2012-12-31T23:59:59.999Z'), mid: expect.any(Number) });
+    expect(summary.programmes).toEqual([{ programmeId: ARTICLE_23_ID, entered: expect.objectContaining({ lower: Date.parse('2009-07-01T00:00:00.000Z') }), exited: null, destination: null }]);
+    expect(summary.referrals.map((r) => [r.fromField, r.followed])).toEqual([['employment', true], ['care', true]]);
+    expect(JSON.stringify(summary)).not.toMatch(/identity|Les hospitalisations/);
+  });
+
+  it('keeps money exact', () => {
+    expect(toCents('23921')).toBe(2_392_100);
+    expect(toCents('1619.5')).toBe(161_950);
+    expect(toCents('0.07')).toBe(7);
+  });
+});
