@@ -27,5 +27,6 @@ export default {
   testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/build-once.js',
   reporters: ['default', '<rootDir>/test/support/json-results-reporter.cjs'],
 };

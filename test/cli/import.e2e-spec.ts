@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,8 +31,7 @@ describe('parcours import (the CLI as a process)', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'parcours-cli-import-'));
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
-  }, 60_000);
+  }); // dist/ is built once by Jest's global setup
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("imports Chris's file (exit 0), then a second run writes nothing and says so", async () => {

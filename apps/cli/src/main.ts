@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { registerHistory } from './commands/history.command.js';
+import { registerImport } from './commands/import.command.js';
 import { registerInfo } from './commands/info.command.js';
+import { registerRebuild } from './commands/rebuild.command.js';
+import { registerReplay } from './commands/replay.command.js';
+import { registerDocs } from './commands/docs.command.js';
+import { registerMigrate } from './commands/migrate.command.js';
 
 /** `npm run cli -- <command>`: operations on the same store and application layer as the API. */
 const program = new Command()
@@ -10,6 +15,11 @@ const program = new Command()
 
 registerInfo(program);
 registerHistory(program);
+registerRebuild(program);
+registerReplay(program);
+registerDocs(program);
+registerImport(program);
+registerMigrate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error as { code?: string; message?: string };
