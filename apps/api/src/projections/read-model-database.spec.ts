@@ -40,3 +40,21 @@ describe('ReadModelDatabase', () => {
     }
   });
 });
+
+describe('the event store the read models follow', () => {
+  it('given read models built on one store, when the source changes, then they are dropped so they rebuild from the new store', () => {
+    const database = new ReadModelDatabase(':memory:');
+    const db = database.connection;
+    database.followSource('sqlite:/data/a.sqlite');
+    db.exec('CREATE TABLE parcours_v2_persons (x INTEGER)');
+    db.prepare("INSERT INTO projection_registry (name, active_version, created_at, updated_at) VALUES ('parcours', 2, 'now', 'now')").run();
+    db.prepare("INSERT INTO projection_checkpoints (name, version, position, started_at, updated_at) VALUES ('parcours', 2, 'p', 'now', 'now')").run();
+    database.followSource('sqlite:/data/a.sqlite');
+    expect(db.prepare('SELECT count(*) AS n FROM projection_registry').get()).toEqual({ n: 1 });
+    database.followSource('esdb:esdb://node1:2113?tls=false');
+    expect(db.prepare('SELECT count(*) AS n FROM projection_registry').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM projection_checkpoints').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'parcours_v2_persons'").get()).toEqual({ n: 0 });
+    database.close();
+  });
+});

@@ -24,7 +24,29 @@ export class ReadModelDatabase {
   }
 
   static fromConfig(config: AppConfig): ReadModelDatabase {
-    return new ReadModelDatabase(config.dbPath, config.dbSynchronous);
+    const database = new ReadModelDatabase(config.dbPath, config.dbSynchronous);
+    database.followSource(sourceOf(config));
+    return database;
+  }
+
+  /**
+   * Checkpoints are positions in one event store's log: positions of another store (after a
+   * migration to EventStoreDB, or a new PARCOURS_ESDB_URL) mean nothing. When the source changes,
+   * every read model is dropped, and the runner rebuilds them from the new store's start.
+   */
+  followSource(source: string): void {
+    const db = this.connection;
+    const current = db.prepare<[], { source: string }>('SELECT source FROM read_model_source WHERE id = 1').get()?.source;
+    if (current === source) return;
+    db.transaction(() => {
+      if (current !== undefined) {
+        const registered = db.prepare<[], { name: string }>('SELECT name FROM projection_registry').all().map((r) => r.name);
+        const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name);
+        for (const table of tables) if (registered.some((name) => table.startsWith(`${name}_v`))) db.exec(`DROP TABLE IF EXISTS "${table}"`);
+        db.exec('DELETE FROM projection_checkpoints; DELETE FROM projection_registry;');
+      }
+      db.prepare('INSERT INTO read_model_source (id, source) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET source = excluded.source').run(source);
+    })();
   }
 
   get isOpen(): boolean {
@@ -34,4 +56,10 @@ export class ReadModelDatabase {
   close(): void {
     if (this.connection.open) this.connection.close();
   }
+}
+
+/** The event store the read models follow, without credentials. */
+export function sourceOf(config: AppConfig): string {
+  if (config.store === 'sqlite') return `sqlite:${resolve(config.dbPath)}`;
+  return `esdb:${(config.esdbUrl ?? '').replace(/\/\/[^@/]*@/, '//')}`;
 }

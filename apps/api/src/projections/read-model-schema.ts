@@ -33,6 +33,16 @@ export const READ_MODEL_MIGRATIONS: readonly { version: number; description: str
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'which event store the checkpoints are positions of',
+    sql: `
+      CREATE TABLE read_model_source (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        source TEXT    NOT NULL                  -- e.g. sqlite:/data/parcours.sqlite, esdb:host:2113
+      ) STRICT;
+    `,
+  },
 ];
 
 export function migrateReadModels(db: Database.Database): void {
