@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { AllErrorsFilter } from './http/all-errors.filter.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
+import { CohortsModule } from './cohorts/cohorts.module.js';
 import { ParcoursModule } from './parcours/parcours.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         PersonsModule,
         ReferenceModule,
         ParcoursModule,
+        CohortsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],
     };

@@ -10,3 +10,4 @@ export * from './person/person-stream.js';
 export * from './reference/index.js';
 export * from './parcours/index.js';
 export * from './analytics/index.js';
+export * from './cohorts/index.js';

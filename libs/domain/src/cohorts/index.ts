@@ -1,0 +1,3 @@
+export * from './events.js';
+export * from './decider.js';
+export * from './membership.js';
