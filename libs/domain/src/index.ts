@@ -11,3 +11,4 @@ export * from './reference/index.js';
 export * from './parcours/index.js';
 export * from './analytics/index.js';
 export * from './cohorts/index.js';
+export * from './statistics/index.js';
