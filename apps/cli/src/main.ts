@@ -6,6 +6,7 @@ import { registerRebuild } from './commands/rebuild.command.js';
 import { registerReplay } from './commands/replay.command.js';
 import { registerDocs } from './commands/docs.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
+import { registerDemo } from './commands/demo.command.js';
 
 /** `npm run cli -- <command>`: operations on the same store and application layer as the API. */
 const program = new Command()
@@ -20,6 +21,7 @@ registerReplay(program);
 registerDocs(program);
 registerImport(program);
 registerMigrate(program);
+registerDemo(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error as { code?: string; message?: string };
