@@ -9,6 +9,7 @@ import { AllErrorsFilter } from './http/all-errors.filter.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
+import { CostsModule } from './costs/costs.module.js';
 import { ParcoursModule } from './parcours/parcours.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ReferenceModule,
         ParcoursModule,
         CohortsModule,
+        CostsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],
     };

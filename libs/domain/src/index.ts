@@ -12,3 +12,4 @@ export * from './parcours/index.js';
 export * from './analytics/index.js';
 export * from './cohorts/index.js';
 export * from './statistics/index.js';
+export * from './costs/index.js';

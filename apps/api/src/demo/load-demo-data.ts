@@ -6,6 +6,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { type EventInput, RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
 import { RegisterPersonCommand } from '../persons/commands/register-person.command.js';
 import { ChangeProgrammeCommand } from '../reference/programmes/programme.commands.js';
+import { loadDemoCohorts, loadDemoTariffs } from './load-demo-reference.js';
 
 export const DEMO_FILES = ['test/fixtures/chris.ndjson'];
 /** Programmes of the demo, with their canvas periods (reference data). */
@@ -25,12 +26,15 @@ interface DemoLine extends EventInput {
 
 /**
  * Loads the demo histories (Chris's parcours) through the command bus, like any caseworker
- * would. Event ids are fixed, so loading again at every start writes nothing twice.
+ * would, after the reference data (programmes, tariffs, cohorts: load-demo-reference.ts). Event
+ * ids are fixed, so loading again at every start writes nothing twice.
  */
 export async function loadDemoData(app: INestApplication): Promise<number> {
   const commands = app.get(CommandBus);
   const root = packageRoot();
   for (const file of DEMO_PROGRAMMES) await loadProgramme(commands, JSON.parse(readFileSync(join(root, file), 'utf8')) as DemoProgramme, file);
+  await loadDemoTariffs(commands, root);
+  await loadDemoCohorts(commands, root);
   let persons = 0;
   for (const file of DEMO_FILES) {
     const byPerson = new Map<string, DemoLine[]>();
