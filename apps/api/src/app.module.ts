@@ -9,6 +9,8 @@ import { AllErrorsFilter } from './http/all-errors.filter.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
+import { OutcomesModule } from './outcomes/outcomes.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { CostsModule } from './costs/costs.module.js';
 import { ParcoursModule } from './parcours/parcours.module.js';
 import { PersonsModule } from './persons/persons.module.js';
@@ -45,6 +47,8 @@ export class AppModule {
         ReferenceModule,
         ParcoursModule,
         CohortsModule,
+        OutcomesModule,
+        ExportsModule,
         CostsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],

@@ -7,6 +7,7 @@ import { registerReplay } from './commands/replay.command.js';
 import { registerDocs } from './commands/docs.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
 import { registerDemo } from './commands/demo.command.js';
+import { registerExport } from './commands/export.command.js';
 
 /** `npm run cli -- <command>`: operations on the same store and application layer as the API. */
 const program = new Command()
@@ -22,6 +23,7 @@ registerDocs(program);
 registerImport(program);
 registerMigrate(program);
 registerDemo(program);
+registerExport(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error as { code?: string; message?: string };

@@ -13,3 +13,6 @@ export * from './analytics/index.js';
 export * from './cohorts/index.js';
 export * from './statistics/index.js';
 export * from './costs/index.js';
+export * from './sequences/index.js';
+export * from './exports/index.js';
+export * from './outcomes/index.js';

@@ -6,7 +6,7 @@ import { markFreshness, ReadYourWrites } from '../projections/index.js';
 import { uuidParam } from '../reference/reference-http.js';
 import { CohortCosts } from './cohort-costs.js';
 import { CohortCostsQueryDto } from './cohort-costs-query.dto.js';
-import { forPublication } from './for-publication.js';
+import { publishedDeep } from '@parcours/domain';
 
 @ApiTags('cohorts: costs')
 @Controller('cohorts')
@@ -27,7 +27,7 @@ export class CohortCostsController {
     const currency = query.currency ?? 'EUR';
     const period = query.period ?? 'path';
     const { loaded, tariffsPosition, view } = await this.cohortCosts.view(id, groupBy, currency, period);
-    return forPublication({
+    return publishedDeep({
       cohortId: id,
       name: loaded.definition.name,
       retired: loaded.retired,

@@ -8,11 +8,11 @@ import { toParcoursInput } from './person-history.js';
  * The parcours read model: one row per person holding the folded parcours state (JSON), so that
  * GET /persons/:id/parcours reads one row and renders, whatever the size of the log; and beside
  * it the person's compact summary, which cohort views aggregate (costs, outcomes, sequences).
- * Version history: 1 — states; 2 — summaries added.
+ * Version history: 1 — states; 2 — summaries added; 3 — summaries record studies resumed.
  */
 export const parcoursProjection: ProjectionDefinition = {
   name: 'parcours',
-  version: 2,
+  version: 3,
   createTables(db, table) {
     db.exec(`CREATE TABLE ${table('persons')} (
       person_id TEXT PRIMARY KEY,

@@ -48,9 +48,34 @@ export interface PersonSummary {
   readonly housing: readonly { readonly when: Instant; readonly status: string }[];
   readonly income: readonly { readonly when: Instant; readonly source: string }[];
   readonly qualifications: readonly Instant[];
+  readonly studiesResumed: readonly Instant[];
 }
 
 const KEPT_DETAILS = ['contract', 'labourMarket', 'outcome', 'destination', 'setting', 'kind', 'qualifying', 'hoursPerWeek', 'readmission', 'medication', 'measure', 'reason', 'status'];
+
+/** A summary with no facts: the base of hand-made summaries in tests and of empty streams. */
+export function emptySummary(personId: string): PersonSummary {
+  return {
+    personId,
+    revision: -1,
+    gender: null,
+    birthYear: null,
+    erased: false,
+    researchConsent: false,
+    careSharingConsent: false,
+    registeredAt: null,
+    firstContact: null,
+    episodes: [],
+    programmes: [],
+    referrals: [],
+    lostToFollowUp: [],
+    costs: [],
+    housing: [],
+    income: [],
+    qualifications: [],
+    studiesResumed: [],
+  };
+}
 
 export function summarisePerson(state: ParcoursState): PersonSummary {
   const ordered = orderFacts(standingFacts(state));
@@ -107,6 +132,7 @@ export function summarisePerson(state: ParcoursState): PersonSummary {
     housing: of('HousingStatusChanged').map((t) => ({ when: instant(t.when), status: String(t.fact.data['status']) })),
     income: of('IncomeSourceChanged').map((t) => ({ when: instant(t.when), source: String(t.fact.data['source']) })),
     qualifications: of('QualificationObtained').map((t) => instant(t.when)),
+    studiesResumed: of('StudiesResumed').map((t) => instant(t.when)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Instant, PersonSummary } from '../analytics/person-summary.js';
+import { emptySummary, type Instant, type PersonSummary } from '../analytics/person-summary.js';
 import { cohortMembers, entryOf } from './membership.js';
 import { cohortDefinitionSchema, type CohortDefinition } from './events.js';
 
@@ -8,23 +8,11 @@ const PROG = '018f0000-0000-7000-8000-0000000a2300';
 const ORG = '018f0000-0000-7000-8000-0000000000aa';
 
 const person = (id: string, overrides: Partial<PersonSummary> = {}): PersonSummary => ({
-  personId: id,
-  revision: 3,
+  ...emptySummary(id),
   gender: 'male',
   birthYear: 1980,
-  erased: false,
-  researchConsent: true,
-  careSharingConsent: false,
   registeredAt: at('2003-01-01'),
   firstContact: at('2003-01-01'),
-  episodes: [],
-  programmes: [],
-  referrals: [],
-  lostToFollowUp: [],
-  costs: [],
-  housing: [],
-  income: [],
-  qualifications: [],
   ...overrides,
 });
 const define = (d: Record<string, unknown>): CohortDefinition => cohortDefinitionSchema.parse({ name: 'c', ...d });

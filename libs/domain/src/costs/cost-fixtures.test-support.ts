@@ -1,4 +1,4 @@
-import { instant, type PersonSummary, type SummaryEpisode } from '../analytics/person-summary.js';
+import { emptySummary, instant, type PersonSummary, type SummaryEpisode } from '../analytics/person-summary.js';
 import type { EpisodeKind, Field } from '../person/catalogue/entry.js';
 import { parseValidTime } from '../time/valid-time.js';
 import type { Tariff } from './tariff.js';
@@ -25,26 +25,8 @@ export function episode(kind: EpisodeKind, start: string, end: string | 'open' |
 }
 
 export function person(personId: string, overrides: Partial<PersonSummary> = {}): PersonSummary {
-  return {
-    personId,
-    revision: 1,
-    gender: 'male',
-    birthYear: 1980,
-    erased: false,
-    researchConsent: true,
-    careSharingConsent: false,
-    registeredAt: at('2000'),
-    firstContact: at('2000'),
-    episodes: [],
-    programmes: [],
-    referrals: [],
-    lostToFollowUp: [],
-    costs: [],
-    housing: [],
-    income: [],
-    qualifications: [],
-    ...overrides,
-  };
+  const base = { ...emptySummary(personId), revision: 1, gender: 'male', birthYear: 1980, researchConsent: true };
+  return { ...base, registeredAt: at('2000'), firstContact: at('2000'), ...overrides };
 }
 
 export function tariff(tariffId: string, data: Partial<Tariff> & Pick<Tariff, 'episodeKind' | 'amountCents'>): Tariff {

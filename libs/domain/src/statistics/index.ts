@@ -20,3 +20,4 @@ export {
   type SuppressionReason,
 } from './suppression.js';
 export { suppressTable, type SuppressedTable } from './suppression-table.js';
+export { published, publishedCount, publishedDeep, type Published } from '../statistics/published-value.js';
