@@ -19,6 +19,7 @@ describe('configuration from the environment', () => {
     [{ PARCOURS_STORE: 'esdb', PARCOURS_ESDB_URL: 'http://x' }, 'PARCOURS_ESDB_URL'],
     [{ PARCOURS_DB_SYNCHRONOUS: 'OFF' }, 'PARCOURS_DB_SYNCHRONOUS'],
     [{ PARCOURS_DB: '  ' }, 'PARCOURS_DB'],
+    [{ PARCOURS_EXPORT_KEY: 'c2hvcnQ=' }, 'PARCOURS_EXPORT_KEY'],
   ])('stops on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env, [])).toThrow(ConfigError);
     expect(() => loadConfig(env, [])).toThrow(new RegExp(`^Invalid configuration: ${variable}=`));

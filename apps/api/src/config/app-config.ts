@@ -1,3 +1,5 @@
+import { exportKeyFrom, ExportKeyError } from '../exports/export-key.js';
+
 /**
  * Configuration comes from the environment only, and is checked before anything starts: a bad
  * value stops the start with a message naming the variable and what it accepts.
@@ -15,6 +17,8 @@ export interface AppConfig {
   readonly bodyLimit: number;
   /** Demo mode loads the demo data set at start. */
   readonly demo: boolean;
+  /** PARCOURS_EXPORT_KEY: the base64 secret research pseudonyms are keyed with (absent: a per-process key). */
+  readonly exportKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -46,7 +50,19 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimit: integer(env, 'PARCOURS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     demo: argv.includes('--demo') || bool(env, 'PARCOURS_DEMO', false),
+    exportKey: exportKey(env),
   };
+}
+
+function exportKey(env: Env): string | undefined {
+  const value = env['PARCOURS_EXPORT_KEY']?.trim() || undefined;
+  try {
+    exportKeyFrom({ PARCOURS_EXPORT_KEY: value });
+  } catch (error) {
+    if (error instanceof ExportKeyError) throw new ConfigError('PARCOURS_EXPORT_KEY', `is refused: ${error.message}`, '(secret not shown)');
+    throw error;
+  }
+  return value;
 }
 
 function text(env: Env, name: string, fallback: string): string {

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CohortsModule } from '../cohorts/cohorts.module.js';
 import { CohortTransitions } from './cohort-transitions.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../infrastructure/tokens.js';
 import { EXPORT_KEY, exportKeyFrom } from './export-key.js';
 import { ExportsController } from './exports.controller.js';
 import { ResearchExports } from './research-exports.js';
@@ -13,7 +15,7 @@ import { ResearchExports } from './research-exports.js';
 @Module({
   imports: [CohortsModule],
   controllers: [ExportsController],
-  providers: [{ provide: EXPORT_KEY, useFactory: () => exportKeyFrom(process.env) }, ResearchExports, CohortTransitions],
+  providers: [{ provide: EXPORT_KEY, useFactory: (config: AppConfig) => exportKeyFrom({ PARCOURS_EXPORT_KEY: config.exportKey }), inject: [APP_CONFIG] }, ResearchExports, CohortTransitions],
   exports: [ResearchExports],
 })
 export class ExportsModule {}
