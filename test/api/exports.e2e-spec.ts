@@ -22,7 +22,6 @@ describe('research exports and transitions (GET /cohorts/:id/transitions, /cohor
   const personIds: string[] = [];
   const cohortId = uuidv7();
   let minPosition = '';
-  const previousKey = process.env['PARCOURS_EXPORT_KEY'];
 
   const get = (path: string, query: Record<string, string> = {}) => http.get(path).query({ minPosition, ...query });
   const csv = async (kind: string, query: Record<string, string>) => {
@@ -32,8 +31,7 @@ describe('research exports and transitions (GET /cohorts/:id/transitions, /cohor
   };
 
   beforeAll(async () => {
-    process.env['PARCOURS_EXPORT_KEY'] = KEY;
-    t = await startTestApp();
+    t = await startTestApp('sqlite', { PARCOURS_EXPORT_KEY: KEY });
     http = request(t.app.getHttpServer());
     for (let i = 0; i < PERSONS; i++) {
       const registered = await http.post('/persons').send({ pseudonym: `P${i}`, birthYear: 1978 + i, gender: i % 2 ? 'female' : 'male', occurredAt: '2010-01-10', provenance: 'service_record' }).expect(201);
@@ -52,8 +50,6 @@ describe('research exports and transitions (GET /cohorts/:id/transitions, /cohor
     await http.post('/admin/cohorts').send(cohort).expect(201);
   });
   afterAll(async () => {
-    if (previousKey === undefined) delete process.env['PARCOURS_EXPORT_KEY'];
-    else process.env['PARCOURS_EXPORT_KEY'] = previousKey;
     await t?.close();
   });
 
