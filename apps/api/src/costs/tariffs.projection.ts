@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { TARIFF_CATEGORY, type TariffBasis, type TariffEpisodeKind, type TariffEventData } from '@parcours/domain';
 import { categoryOf, idOf } from '@parcours/event-store';
+import { preparedFor } from '../projections/prepared-statements.js';
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
 import type { Tariff } from '@parcours/domain';
 
@@ -84,16 +85,8 @@ export function loadTariffs(db: Database.Database, table: TableNamer): Tariff[] 
     }));
 }
 
-const cache = new WeakMap<Database.Database, Map<string, ReturnType<typeof prepare>>>();
-
-/** Prepared once per connection and table version. */
 function statements(db: Database.Database, table: TableNamer) {
-  let byTable = cache.get(db);
-  if (!byTable) cache.set(db, (byTable = new Map()));
-  const name = table('tariffs');
-  let prepared = byTable.get(name);
-  if (!prepared) byTable.set(name, (prepared = prepare(db, name)));
-  return prepared;
+  return preparedFor(db, table('tariffs'), prepare);
 }
 
 function prepare(db: Database.Database, name: string) {

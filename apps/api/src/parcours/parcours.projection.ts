@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { applyToParcours, emptyParcours, PERSON_CATEGORY, summarisePerson, type ParcoursState, type PersonSummary } from '@parcours/domain';
 import { categoryOf, idOf } from '@parcours/event-store';
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
+import { preparedFor } from '../projections/prepared-statements.js';
 import { toParcoursInput } from './person-history.js';
 
 /**
@@ -45,16 +46,8 @@ export function loadParcoursState(db: Database.Database, table: TableNamer, pers
   return statements(db, table).load(personId);
 }
 
-const cache = new WeakMap<Database.Database, Map<string, ReturnType<typeof prepare>>>();
-
-/** Prepared once per connection and table version: batches run thousands of times. */
 function statements(db: Database.Database, table: TableNamer) {
-  let byTable = cache.get(db);
-  if (!byTable) cache.set(db, (byTable = new Map()));
-  const name = table('persons');
-  let prepared = byTable.get(name);
-  if (!prepared) byTable.set(name, (prepared = prepare(db, name, table('summaries'))));
-  return prepared;
+  return preparedFor(db, table('persons'), (connection, persons) => prepare(connection, persons, table('summaries')));
 }
 
 /** Every person's summary, for cohort views (one scan of a compact table). */
