@@ -66,4 +66,30 @@ describe('ProjectionWorker', () => {
     expect(registry.checkpoint('counter', 1)).toMatchObject({ position: positionFromSequence(4), eventsApplied: 4 });
     db.close();
   });
+
+  it('lets the event loop turn after each full batch: a catch-up delivered through microtasks does not hold the process', async () => {
+    const db = new ReadModelDatabase(':memory:');
+    const registry = new ProjectionRegistry(db.connection);
+    const projection = countingProjection();
+    registry.install(projection);
+    let committed = 0;
+    let caughtUp = false;
+    const committedWhenTheLoopTurned: number[] = [];
+    setImmediate(() => committedWhenTheLoopTurned.push(committed));
+    const worker = new ProjectionWorker(
+      scriptedStore(Array.from({ length: 10 }, (_, i) => event(i + 1))),
+      registry,
+      projection,
+      1,
+      START,
+      { batchSize: 2, flushDelayMs: 1000 },
+      { onCommitted: () => void (committed += 1), onCaughtUp: () => (caughtUp = true) },
+    );
+    await waitUntil(() => caughtUp, 'caught up');
+    await worker.stop();
+    await worker.ended;
+    expect(committedWhenTheLoopTurned).toEqual([1]); // after the first of five batches, not after all of them
+    expect(readCounts(db.connection, tableNamer('counter', 1))).toEqual({ A: 10 });
+    db.close();
+  });
 });

@@ -83,8 +83,14 @@ export class ProjectionWorker {
     await this.subscription.stop();
   }
 
-  /** Runs inside the subscription: throwing ends it with that error (no event skipped). */
-  private onEvent(event: RecordedEvent): void {
+  /**
+   * Runs inside the subscription: throwing ends it with that error (no event skipped). After a
+   * full batch, the returned promise lets the event loop turn before the next event: a store's
+   * catch-up delivers synchronously read pages through microtasks only, so without it a catch-up
+   * of a million events would hold the process (HTTP requests, timers, the other projections'
+   * flushes) for its whole duration instead of one batch at a time.
+   */
+  private onEvent(event: RecordedEvent): void | Promise<void> {
     if (this.failure !== undefined) throw this.failure;
     if (comparePositions(event.position, this.lastSeen) <= 0) return;
     this.lastSeen = event.position;
@@ -96,9 +102,9 @@ export class ProjectionWorker {
         this.failure = error;
         throw error;
       }
-    } else {
-      this.timer ??= setTimeout(() => this.guard(() => this.flush()), this.batching.flushDelayMs);
+      return new Promise<void>((resolve) => setImmediate(resolve));
     }
+    this.timer ??= setTimeout(() => this.guard(() => this.flush()), this.batching.flushDelayMs);
   }
 
   private flush(): void {
