@@ -14,7 +14,7 @@ export interface RunnerOptions {
 }
 
 export const DEFAULT_RUNNER_OPTIONS: Omit<RunnerOptions, 'logger'> = {
-  batchSize: 500,
+  batchSize: 1000,
   flushDelayMs: 5,
   retryBaseMs: 1000,
   retryMaxMs: 60_000,

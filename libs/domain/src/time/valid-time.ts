@@ -1,4 +1,5 @@
 import edtf from 'edtf';
+import { plainDate } from './plain-dates.js';
 
 /**
  * When something happened in the person's life (valid time), as precisely as the source says.
@@ -52,9 +53,18 @@ const parsed = new Map<string, ValidTime>();
 const CACHE_LIMIT = 50_000;
 
 export function parseValidTime(value: string): ValidTime {
+  return cachedParse(value, parseUncached);
+}
+
+/** The grammar alone, without the plain-date fast path or the cache: for the spec comparing them. */
+export function parseValidTimeWithGrammar(value: string): ValidTime {
+  return { edtf: value, ...parseWithGrammar(value) };
+}
+
+function cachedParse(value: string, parse: (value: string) => ValidTime): ValidTime {
   const cached = typeof value === 'string' ? parsed.get(value) : undefined;
   if (cached) return cached;
-  const result = Object.freeze(parseUncached(value));
+  const result = Object.freeze(parse(value));
   if (parsed.size >= CACHE_LIMIT) parsed.clear();
   parsed.set(value, result);
   return result;
@@ -70,6 +80,10 @@ function parseUncached(value: string): ValidTime {
 }
 
 function parseSingle(text: string): Omit<ValidTime, 'edtf'> {
+  return plainDate(text) ?? parseWithGrammar(text);
+}
+
+function parseWithGrammar(text: string): Omit<ValidTime, 'edtf'> {
   let d: EdtfValue;
   try {
     d = edtf(text) as unknown as EdtfValue;
