@@ -381,7 +381,7 @@ async function main(): Promise<void> {
 
     console.log('');
     console.log(`rebuild      ${int(events)} log events, ${int(processed)} applied over ${rebuilt.projections.length} projection(s) in ${secs(rebuilt.totalMs)} ` +
-      `(Nest context ready in ${secs(rebuilt.contextMs)}, not counted); the runner's defaults: PARCOURS_DB_SYNCHRONOUS=FULL, batches of 500`);
+      `(Nest context ready in ${secs(rebuilt.contextMs)}, not counted); the runner's defaults: read models synchronous=NORMAL, batches of 1,000`);
     console.log(
       `memory       rebuild process: VmHWM ${mib(rebuilt.vmHWM)}; sampled every 50 ms in-process ${mib(rebuilt.sampled.peakBytes)} ` +
         `(${rebuilt.sampled.samples} samples, longest gap ${rebuilt.sampled.longestGapMs} ms), from the parent ${mib(fromOutside.peakBytes)} ` +
