@@ -1,6 +1,6 @@
 import { exportParameterProblem, type ExportKind } from '@parcours/domain';
 import type { OriginRule, SequenceField } from '@parcours/domain';
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 import { PROJECT_PATTERN } from './pseudonymiser.js';
 
 export interface ExportRequest {

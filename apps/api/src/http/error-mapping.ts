@@ -7,7 +7,7 @@ import {
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from '@parcours/event-store';
-import { BadRequestParameterError, ConcurrentModificationError, RevisionMismatchError } from '../shared/application-errors.js';
+import { BadRequestParameterError, ConcurrentModificationError, RevisionMismatchError } from '../application/application-errors.js';
 import { errorBody, type ErrorBody } from './error-body.js';
 
 /**

@@ -5,7 +5,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ACCEPTED_VALID_TIME_FORMS, parseValidTime, type ParcoursView } from '@parcours/domain';
 import type { FastifyReply } from 'fastify';
 import { markFreshness, ReadYourWrites } from '../projections/index.js';
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 import { GetParcoursQuery } from './get-parcours.query.js';
 import { ParcoursQueryDto } from './parcours-query.dto.js';
 import { ParcoursReplay } from './replay.query.js';

@@ -1,4 +1,4 @@
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 
 /** `If-Match: "<revision>"` → the revision; absent → undefined; anything else → 400. */
 export function parseIfMatch(header: string | undefined): number | undefined {

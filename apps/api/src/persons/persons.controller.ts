@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe,
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 import { Recorder, type RecordedBy } from '../http/recorded-by.js';
 import { CLOCK, ID_GENERATOR, type Clock, type IdGenerator } from '../infrastructure/tokens.js';
 import type { AppendOutcome } from './commands/append-outcome.js';

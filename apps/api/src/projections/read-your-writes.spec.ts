@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { positionFromSequence } from '@parcours/event-store';
 import type { FastifyReply } from 'fastify';
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 import type { ProjectionRunner } from './projection-runner.js';
 import { markFreshness, MAX_READ_WAIT_MS, ReadYourWrites } from './read-your-writes.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isPosition, type Position } from '@parcours/event-store';
 import type { FastifyReply } from 'fastify';
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 /** How fresh an answer read from a projection is. */

@@ -1,7 +1,7 @@
 import { referenceStream, type ReferenceCommand, type ReferenceDecider, type ReferenceEvent } from '@parcours/domain';
 import { EventIdConflictError, WrongExpectedVersionError, type JsonObject, type Position, type RecordedEvent } from '@parcours/event-store';
 import { isDeepStrictEqual } from 'node:util';
-import { ConcurrentModificationError, RevisionMismatchError } from '../shared/application-errors.js';
+import { ConcurrentModificationError, RevisionMismatchError } from '../application/application-errors.js';
 import { type ReferenceStreamRepository, toJson } from './reference-stream.repository.js';
 
 /** Where a reference stream stands after an append. */

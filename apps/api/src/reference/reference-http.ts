@@ -3,7 +3,7 @@ import type { JsonObject } from '@parcours/event-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock, IdGenerator } from '../infrastructure/tokens.js';
 import { etag } from '../persons/if-match.js';
-import { BadRequestParameterError } from '../shared/application-errors.js';
+import { BadRequestParameterError } from '../application/application-errors.js';
 import type { ReferenceAppendOutcome } from './append-reference-event.js';
 
 /** HTTP plumbing shared by the reference controllers. */

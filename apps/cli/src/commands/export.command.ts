@@ -7,7 +7,7 @@ import { SEQUENCE_FIELDS } from '@parcours/domain';
 import { csvStream } from '../../../api/src/exports/csv-stream.js';
 import { exportRequest } from '../../../api/src/exports/export-request.js';
 import { ResearchExports } from '../../../api/src/exports/research-exports.js';
-import { BadRequestParameterError } from '../../../api/src/shared/application-errors.js';
+import { BadRequestParameterError } from '../../../api/src/application/application-errors.js';
 import { withContext } from '../context.js';
 import { catchUpParcours } from '../export/catch-up.js';
 import { exportProgress } from '../export/export-progress.js';

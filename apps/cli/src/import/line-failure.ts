@@ -1,6 +1,6 @@
 import { DomainError, InvalidInputError, InvalidValidTimeError } from '@parcours/domain';
 import { EventIdConflictError, WrongExpectedVersionError } from '@parcours/event-store';
-import { ConcurrentModificationError, RevisionMismatchError } from '../../../api/src/shared/application-errors.js';
+import { ConcurrentModificationError, RevisionMismatchError } from '../../../api/src/application/application-errors.js';
 
 /** Why a line was not imported: a stable code, and words a person fixing the file can act on. */
 export interface LineFailure {

@@ -1,7 +1,7 @@
 import { decide, personStream, type IdentifiedPersonEvent, type PersonCommand } from '@parcours/domain';
 import { EventIdConflictError, WrongExpectedVersionError, type JsonObject, type RecordedEvent } from '@parcours/event-store';
 import { isDeepStrictEqual } from 'node:util';
-import { ConcurrentModificationError, RevisionMismatchError } from '../../shared/application-errors.js';
+import { ConcurrentModificationError, RevisionMismatchError } from '../../application/application-errors.js';
 import type { PersonStreamRepository } from '../person-stream.repository.js';
 import type { AppendOutcome } from './append-outcome.js';
 
