@@ -6,7 +6,10 @@ import type { EventStore } from '@parcours/event-store';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/app-config.js';
 import { createEventStore } from '../../apps/api/src/infrastructure/create-event-store.js';
+import request from 'supertest';
+import type { Role } from '../../apps/api/src/auth/principal.js';
 import { startFakeEsdb, type FakeEsdb } from '../esdb-fake/index.js';
+import { bearer, TEST_JWT_SECRET, type TokenOptions } from './auth.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -15,6 +18,8 @@ export interface TestApp {
   readonly config: AppConfig;
   /** The fake EventStoreDB node behind an `esdb` app, when no real server was named. */
   readonly fake: FakeEsdb | undefined;
+  /** A supertest agent sending a bearer token for this role on every request. */
+  as(role: Role, options?: TokenOptions): Promise<ReturnType<typeof request.agent>>;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,7 @@ export async function startTestApp(kind: StoreKind = 'sqlite', env: Record<strin
     if (!real) fake = await startFakeEsdb();
     esdbEnv['PARCOURS_ESDB_URL'] = real ?? fake!.url;
   }
-  const config = loadConfig({ PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'silent', PARCOURS_STORE: kind, ...esdbEnv, ...env }, []);
+  const config = loadConfig({ PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'silent', PARCOURS_JWT_SECRET: TEST_JWT_SECRET, PARCOURS_STORE: kind, ...esdbEnv, ...env }, []);
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -43,6 +48,9 @@ export async function startTestApp(kind: StoreKind = 'sqlite', env: Record<strin
     store,
     config,
     fake,
+    async as(role, options = {}) {
+      return request.agent(app.getHttpServer()).set('Authorization', await bearer(role, options));
+    },
     async close() {
       await app.close();
       await store.close();

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@parcours/event-store';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { AllErrorsFilter } from './http/all-errors.filter.js';
@@ -41,6 +42,7 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, overrides),
+        AuthModule.forRoot(config),
         ProjectionsModule.forRoot(),
         HealthModule,
         PersonsModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AppModule } from '../../api/src/app.module.js';
@@ -21,7 +22,10 @@ export async function withContext<T>(work: (app: INestApplicationContext, config
 
 export function cliConfig(): AppConfig {
   try {
-    return { ...loadConfig(process.env, []), logLevel: (process.env['LOG_LEVEL'] as AppConfig['logLevel']) ?? 'warn' };
+    // The CLI serves no HTTP and checks no token: a server secret is only needed by `token`.
+    const env = { ...process.env };
+    if (!env['PARCOURS_JWT_SECRET'] && !env['PARCOURS_JWKS_URL']) env['PARCOURS_JWT_SECRET'] = randomBytes(48).toString('base64');
+    return { ...loadConfig(env, []), logLevel: (process.env['LOG_LEVEL'] as AppConfig['logLevel']) ?? 'warn' };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

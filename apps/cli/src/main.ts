@@ -8,6 +8,7 @@ import { registerDocs } from './commands/docs.command.js';
 import { registerMigrate } from './commands/migrate.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerExport } from './commands/export.command.js';
+import { registerToken } from './commands/token.command.js';
 
 /** `npm run cli -- <command>`: operations on the same store and application layer as the API. */
 const program = new Command()
@@ -24,6 +25,7 @@ registerImport(program);
 registerMigrate(program);
 registerDemo(program);
 registerExport(program);
+registerToken(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const e = error as { code?: string; message?: string };

@@ -7,6 +7,7 @@ export * from './person/parse-event.js';
 export * from './person/upcasting.js';
 export * from './person/catalogue/describe.js';
 export * from './person/person-stream.js';
+export * from './person/access.js';
 export * from './reference/index.js';
 export * from './parcours/index.js';
 export * from './analytics/index.js';

@@ -9,6 +9,7 @@ import { answerAppend, creationIds, eventIdOf, requestMetadata, uuidParam } from
 import { ReferenceStreamRepository } from '../reference/reference-stream.repository.js';
 import { ChangeCohortCommand } from './cohort.commands.js';
 import { DefineCohortDto, RetireCohortDto } from './cohort.dto.js';
+import { Allow } from '../auth/index.js';
 
 const cohortId = uuidParam('id', 'a cohort id');
 
@@ -23,6 +24,7 @@ export class CohortsAdminController {
   ) {}
 
   @Post()
+  @Allow('admin')
   @ApiOperation({ summary: 'Define a cohort by rules: programme or organisation, entry rule and period, gender, birth-year band' })
   @ApiCreatedResponse({ description: 'The cohort id; its views are under /cohorts/{id}' })
   async define(@Body() body: DefineCohortDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -33,6 +35,7 @@ export class CohortsAdminController {
   }
 
   @Get(':id')
+  @Allow('admin', 'evaluator', 'researcher')
   @ApiOperation({ summary: "A cohort's definition" })
   async get(@Param('id', cohortId) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const loaded = await this.streams.load(cohortDecider, id);
@@ -42,6 +45,7 @@ export class CohortsAdminController {
   }
 
   @Post(':id/retire')
+  @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retire a cohort (its definition stays, for reproducibility)' })
   async retire(@Param('id', cohortId) id: string, @Body() body: RetireCohortDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { TokenSettings } from '../auth/tokens.js';
 import { exportKeyFrom, ExportKeyError } from '../exports/export-key.js';
 
 /**
@@ -19,6 +21,11 @@ export interface AppConfig {
   readonly demo: boolean;
   /** PARCOURS_EXPORT_KEY: the base64 secret research pseudonyms are keyed with (absent: a per-process key). */
   readonly exportKey: string | undefined;
+  /** How bearer tokens are checked: PARCOURS_JWT_SECRET (HS256) or PARCOURS_JWKS_URL. */
+  readonly auth: TokenSettings & {
+    /** True when demo mode made up a secret for this process (it prints one token per role). */
+    readonly generatedSecret: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -40,6 +47,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
       throw new ConfigError('PARCOURS_ESDB_URL', 'must be an EventStoreDB connection string: esdb://host:2113?tls=false or esdb+discover://host:2113', esdbUrl);
     }
   }
+  const demo = argv.includes('--demo') || bool(env, 'PARCOURS_DEMO', false);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: text(env, 'HOST', '127.0.0.1'),
@@ -49,9 +57,35 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     esdbUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimit: integer(env, 'PARCOURS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    demo: argv.includes('--demo') || bool(env, 'PARCOURS_DEMO', false),
+    demo,
     exportKey: exportKey(env),
+    auth: authSettings(env, demo),
   };
+}
+
+/** Example secrets from docs and tutorials: refused even when long enough. */
+const EXAMPLE_SECRETS = ['changeme', 'change-me', 'your-256-bit-secret', 'secret', 'password', 'parcours'];
+
+function authSettings(env: Env, demo: boolean): AppConfig['auth'] {
+  const secret = env['PARCOURS_JWT_SECRET'];
+  const jwksUrl = env['PARCOURS_JWKS_URL']?.trim() || undefined;
+  const issuer = text(env, 'PARCOURS_JWT_ISSUER', 'parcours');
+  const audience = text(env, 'PARCOURS_JWT_AUDIENCE', 'parcours-api');
+  if (secret !== undefined && secret !== '' && jwksUrl) throw new ConfigError('PARCOURS_JWKS_URL', 'cannot be combined with PARCOURS_JWT_SECRET: choose one way to check tokens', jwksUrl);
+  if (jwksUrl) {
+    if (!/^https?:\/\/\S+$/.test(jwksUrl)) throw new ConfigError('PARCOURS_JWKS_URL', 'must be the http(s) URL of the identity provider JSON Web Key Set', jwksUrl);
+    return { keys: { jwksUrl }, issuer, audience, generatedSecret: false };
+  }
+  if (secret === undefined || secret === '') {
+    if (!demo) throw new ConfigError('PARCOURS_JWT_SECRET', 'is required outside demo mode (at least 32 characters, e.g. `openssl rand -base64 48`), or set PARCOURS_JWKS_URL', '');
+    return { keys: { secret: randomBytes(48).toString('base64') }, issuer, audience, generatedSecret: true };
+  }
+  if (Buffer.byteLength(secret) < 32) throw new ConfigError('PARCOURS_JWT_SECRET', 'must be at least 32 characters (HS256 needs a 256-bit key)', '(secret not shown)');
+  const lowered = secret.toLowerCase();
+  if (new Set(secret).size < 10 || EXAMPLE_SECRETS.some((example) => lowered.includes(example))) {
+    throw new ConfigError('PARCOURS_JWT_SECRET', 'looks like a default or example secret; generate one (openssl rand -base64 48)', '(secret not shown)');
+  }
+  return { keys: { secret }, issuer, audience, generatedSecret: false };
 }
 
 function exportKey(env: Env): string | undefined {

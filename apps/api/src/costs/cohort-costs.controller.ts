@@ -7,6 +7,7 @@ import { uuidParam } from '../reference/reference-http.js';
 import { CohortCosts } from './cohort-costs.js';
 import { CohortCostsQueryDto } from './cohort-costs-query.dto.js';
 import { publishedDeep } from '@parcours/domain';
+import { Allow } from '../auth/index.js';
 
 @ApiTags('cohorts: costs')
 @Controller('cohorts')
@@ -17,6 +18,7 @@ export class CohortCostsController {
   ) {}
 
   @Get(':id/costs')
+  @Allow('evaluator', 'researcher')
   @ApiOperation({ summary: "A cohort's costs: total and breakdown (min/mid/max cents), persons contributing, per-person mean and median, cost per outcome; small cells hidden" })
   @ApiOkResponse({ description: 'Amounts in integer cents; a hidden figure is { "suppressed": true }. docs/costs.md' })
   async costs(@Param('id', uuidParam('id', 'a cohort id')) id: string, @Query() query: CohortCostsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {

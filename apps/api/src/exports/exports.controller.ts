@@ -9,6 +9,7 @@ import { csvStream } from './csv-stream.js';
 import { exportFile, exportRequest } from './export-request.js';
 import { ExportQueryDto, TransitionsQueryDto } from './export-query.dto.js';
 import { ResearchExports } from './research-exports.js';
+import { Allow } from '../auth/index.js';
 
 const cohortId = uuidParam('id', 'a cohort id');
 
@@ -23,6 +24,7 @@ export class ExportsController {
   ) {}
 
   @Get(':id/transitions')
+  @Allow('evaluator', 'researcher')
   @ApiOperation({ summary: 'Monthly transition rates (TraMineR seqtrate) and state distribution per month (seqstatd) of one field; counts under 11 hidden' })
   async transitionRates(@Param('id', cohortId) id: string, @Query() query: TransitionsQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     markFreshness(reply, await this.readYourWrites.ensure('parcours', query.minPosition));
@@ -30,6 +32,7 @@ export class ExportsController {
   }
 
   @Get(':id/exports/:file')
+  @Allow('researcher')
   @ApiOperation({
     summary: 'A research file (<kind>.csv) or its metadata (<kind>.json): kind in spells, sequences, events, persons, alphabet, survival; members with research consent only, pseudonymised per project',
   })

@@ -13,6 +13,8 @@ export class AllErrorsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = { ...toErrorBody(error), requestId: String(request.id) };
     if (body.statusCode >= 500) this.logger.error({ err: error, requestId: request.id }, 'request failed');
+    // RFC 6750: a 401 says how to authenticate, and why the token was refused.
+    if (body.statusCode === 401) void reply.header('www-authenticate', `Bearer realm="parcours", error="invalid_token", error_description="${body.message.replace(/"/g, "'")}"`);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -7,6 +7,7 @@ import {
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from '@parcours/event-store';
+import { ForbiddenError, UnauthenticatedError } from '../auth/auth-errors.js';
 import { BadRequestParameterError, ConcurrentModificationError, RevisionMismatchError } from '../application/application-errors.js';
 import { errorBody, type ErrorBody } from './error-body.js';
 
@@ -15,6 +16,8 @@ import { errorBody, type ErrorBody } from './error-body.js';
  * says nothing of the internals (the log has the details).
  */
 export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof UnauthenticatedError) return errorBody(401, error.code, error.message);
+  if (error instanceof ForbiddenError) return errorBody(403, error.code, error.message);
   if (error instanceof InvalidInputError) return errorBody(400, error.code, 'The request is not valid', { errors: [...error.issues] });
   if (error instanceof InvalidValidTimeError) return errorBody(400, error.code, error.message);
   if (error instanceof BadRequestParameterError) {

@@ -9,6 +9,7 @@ import { BadRequestParameterError } from '../application/application-errors.js';
 import { GetParcoursQuery } from './get-parcours.query.js';
 import { ParcoursQueryDto } from './parcours-query.dto.js';
 import { ParcoursReplay } from './replay.query.js';
+import { Allow } from '../auth/index.js';
 
 const personId = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestParameterError('id', 'isUUID', 'must be a person id (UUID)') });
 
@@ -22,6 +23,7 @@ export class ParcoursController {
   ) {}
 
   @Get(':id/parcours')
+  @Allow('caseworker', 'researcher')
   @ApiOperation({ summary: "A person's parcours: lanes, episodes, articulations, periods, indicators; as lived at / as known at a date" })
   async parcours(@Param('id', personId) id: string, @Query() query: ParcoursQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ParcoursView> {
     const { asLivedAt, asKnownAt } = cuts(query);
@@ -30,6 +32,7 @@ export class ParcoursController {
   }
 
   @Get(':id/replay')
+  @Allow('caseworker', 'researcher')
   @ApiOperation({ summary: 'The path step by step: one frame per recorded event (JSON lines, or server-sent events with Accept: text/event-stream)' })
   @ApiProduces('application/x-ndjson', 'text/event-stream')
   async replayPath(@Param('id', personId) id: string, @Query() query: ParcoursQueryDto, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {

@@ -14,6 +14,7 @@ import { RecordEventDto } from './dto/record-event.dto.js';
 import { RegisterPersonDto } from './dto/register-person.dto.js';
 import { etag, parseIfMatch } from './if-match.js';
 import { GetPersonEventsQuery, type PersonEventsPage } from './queries/get-person-events.query.js';
+import { Allow } from '../auth/index.js';
 
 const personId = new ParseUUIDPipe({
   exceptionFactory: () => new BadRequestParameterError('id', 'isUUID', 'must be a person id (UUID)'),
@@ -30,6 +31,7 @@ export class PersonsController {
   ) {}
 
   @Post()
+  @Allow('caseworker')
   @ApiOperation({ summary: 'Register a person (appends PersonRegistered to a new person stream)' })
   @ApiCreatedResponse({ description: 'The person id; Location points at the events' })
   async register(
@@ -48,6 +50,7 @@ export class PersonsController {
   }
 
   @Post(':id/events')
+  @Allow('caseworker')
   @ApiOperation({ summary: 'Record one event about a person' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last read: refuse (412) if the path has changed since' })
   async record(
@@ -65,6 +68,7 @@ export class PersonsController {
   }
 
   @Post(':id/events/batch')
+  @Allow('caseworker')
   @ApiOperation({ summary: 'Record several events about a person, atomically' })
   @ApiHeader({ name: 'If-Match', required: false })
   async recordBatch(
@@ -83,6 +87,7 @@ export class PersonsController {
   }
 
   @Get(':id/events')
+  @Allow('caseworker', 'researcher')
   @HttpCode(200)
   @ApiOperation({ summary: "A person's raw history, with valid and recorded times, paginated by revision" })
   async events(@Param('id', personId) id: string, @Query() query: ListEventsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonEventsPage> {

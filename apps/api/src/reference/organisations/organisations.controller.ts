@@ -8,6 +8,7 @@ import { answerAppend, creationIds, eventIdOf, IF_MATCH_HEADER, requestMetadata,
 import { ChangeOrganisationCommand } from './organisation.commands.js';
 import { EndConventionDto, RegisterOrganisationDto, RenameOrganisationDto, SignConventionDto } from './organisation.dto.js';
 import { GetOrganisationQuery, type OrganisationView } from './organisation.queries.js';
+import { Allow } from '../../auth/index.js';
 
 const organisationId = uuidParam('id', 'an organisation id');
 const conventionIdParam = uuidParam('conventionId', 'a convention id');
@@ -22,6 +23,7 @@ export class OrganisationsController {
   ) {}
 
   @Post()
+  @Allow('admin')
   @ApiOperation({ summary: 'Register an organisation (a new organisation stream)' })
   @ApiCreatedResponse({ description: 'The organisation id; Location points at it, ETag is its revision' })
   async register(@Body() body: RegisterOrganisationDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -31,6 +33,7 @@ export class OrganisationsController {
   }
 
   @Get(':id')
+  @Allow('admin', 'caseworker', 'researcher', 'evaluator')
   @ApiOperation({ summary: 'An organisation, folded from its stream: profile, former names, conventions' })
   @ApiOkResponse({ description: 'ETag is the revision, for If-Match' })
   async get(@Param('id', organisationId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrganisationView> {
@@ -40,6 +43,7 @@ export class OrganisationsController {
   }
 
   @Post(':id/rename')
+  @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rename an organisation (the former name is kept)' })
   @ApiHeader(IF_MATCH_HEADER)
@@ -55,6 +59,7 @@ export class OrganisationsController {
   }
 
   @Post(':id/conventions')
+  @Allow('admin')
   @ApiOperation({ summary: 'Record a convention signed with another registered organisation' })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiCreatedResponse({ description: 'The convention id and where the organisation stream stands' })
@@ -72,6 +77,7 @@ export class OrganisationsController {
   }
 
   @Post(':id/conventions/:conventionId/end')
+  @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the end of a convention (not before it started)' })
   @ApiHeader(IF_MATCH_HEADER)

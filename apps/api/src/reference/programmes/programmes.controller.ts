@@ -8,6 +8,7 @@ import { answerAppend, creationIds, IF_MATCH_HEADER, requestMetadata, uuidParam 
 import { ChangeProgrammeCommand } from './programme.commands.js';
 import { DefineCanvasPeriodDto, DefineProgrammeDto } from './programme.dto.js';
 import { GetProgrammeQuery, type ProgrammeView } from './programme.queries.js';
+import { Allow } from '../../auth/index.js';
 
 const programmeId = uuidParam('id', 'a programme id');
 const periodIdParam = uuidParam('periodId', 'a canvas period id');
@@ -22,6 +23,7 @@ export class ProgrammesController {
   ) {}
 
   @Post()
+  @Allow('admin')
   @ApiOperation({ summary: 'Define a programme (a new programme stream)' })
   @ApiCreatedResponse({ description: 'The programme id; Location points at it, ETag is its revision' })
   async define(@Body() body: DefineProgrammeDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -31,6 +33,7 @@ export class ProgrammesController {
   }
 
   @Get(':id')
+  @Allow('admin', 'caseworker', 'researcher', 'evaluator')
   @ApiOperation({ summary: 'A programme and its canvas periods in order, folded from its stream' })
   @ApiOkResponse({ description: 'ETag is the revision, for If-Match' })
   async get(@Param('id', programmeId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProgrammeView> {
@@ -40,6 +43,7 @@ export class ProgrammesController {
   }
 
   @Post(':id/periods')
+  @Allow('admin')
   @ApiOperation({ summary: 'Add a canvas period (no overlap with the others, a label of its own)' })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiCreatedResponse({ description: 'The period id and where the programme stream stands' })
@@ -57,6 +61,7 @@ export class ProgrammesController {
   }
 
   @Delete(':id/periods/:periodId')
+  @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Remove a canvas period (its id is not reused)' })
   @ApiHeader(IF_MATCH_HEADER)

@@ -8,6 +8,7 @@ import { answerAppend, creationIds, eventIdOf, IF_MATCH_HEADER, requestMetadata,
 import { ChangeTariffCommand } from './tariff.commands.js';
 import { CreateTariffDto, SetTariffDto, WithdrawTariffDto } from './tariff.dto.js';
 import { GetTariffQuery, type TariffView } from './tariff.queries.js';
+import { Allow } from '../../auth/index.js';
 
 const tariffId = uuidParam('id', 'a tariff id');
 
@@ -22,6 +23,7 @@ export class TariffsController {
   ) {}
 
   @Post()
+  @Allow('admin')
   @ApiOperation({ summary: 'Set a new tariff (a new tariff stream); amounts are decimal strings' })
   @ApiCreatedResponse({ description: 'The tariff id; Location points at it, ETag is its revision' })
   async create(@Body() body: CreateTariffDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -31,6 +33,7 @@ export class TariffsController {
   }
 
   @Get(':id')
+  @Allow('admin', 'evaluator')
   @ApiOperation({ summary: 'A tariff as last set, and whether it was withdrawn, folded from its stream' })
   @ApiOkResponse({ description: 'ETag is the revision, for If-Match' })
   async get(@Param('id', tariffId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TariffView> {
@@ -40,6 +43,7 @@ export class TariffsController {
   }
 
   @Put(':id')
+  @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a tariff again (a corrected amount, a known end): not once withdrawn' })
   @ApiHeader(IF_MATCH_HEADER)
@@ -56,6 +60,7 @@ export class TariffsController {
   }
 
   @Post(':id/withdraw')
+  @Allow('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a tariff: it stays readable, and can no longer change' })
   @ApiHeader(IF_MATCH_HEADER)

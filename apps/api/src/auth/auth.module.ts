@@ -1,0 +1,20 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../config/app-config.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { TokenVerifier } from './tokens.js';
+
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+      ],
+      exports: [TokenVerifier],
+    };
+  }
+}
