@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { loadDemoData } from '../../apps/api/src/demo/load-demo-data.js';
 import { CHRIS_ID, chrisLines } from '../support/chris.js';
 import { expectChrisParcours } from '../support/expect-chris-parcours.js';
 import { storeKindsUnderTest } from '../support/store-kinds.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 
 describe.each(storeKindsUnderTest())("Chris's parcours from the projection (%s store)", (kind) => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   let head: string;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    http = request(t.app.getHttpServer());
+    http = t.http;
     await loadDemoData(t.app);
     head = await t.store.headPosition();
   });

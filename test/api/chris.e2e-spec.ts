@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CARE_ORG } from '../support/auth.js';
+import { startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 import { storeKindsUnderTest } from '../support/store-kinds.js';
 import { CHRIS_ID, chrisLines } from '../support/chris.js';
 
 describe.each(storeKindsUnderTest())("Chris's parcours through the API (%s store)", (kind) => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    http = request(t.app.getHttpServer());
+    http = t.http;
   });
   afterAll(async () => t?.close());
 
@@ -20,7 +20,7 @@ describe.each(storeKindsUnderTest())("Chris's parcours through the API (%s store
     let etag = created.headers['etag'] as string;
     for (const line of rest) {
       const { person: _, ...body } = line;
-      const res = await http.post(`/persons/${CHRIS_ID}/events`).set('If-Match', etag).set('X-User-Id', 'researcher.anne').send(body);
+      const res = await http.post(`/persons/${CHRIS_ID}/events`).set('If-Match', etag).send(body);
       expect({ type: line.type, status: res.status, body: res.status === 201 ? undefined : res.body }).toEqual({ type: line.type, status: 201, body: undefined });
       etag = res.headers['etag'] as string;
     }
@@ -37,7 +37,7 @@ describe.each(storeKindsUnderTest())("Chris's parcours through the API (%s store
     expect(crfEnd.data).toMatchObject({ outcome: 'interrupted', reason: 'instability, absences', provenance: 'interview' });
     const relapse = byType('RelapseOccurred')[0];
     expect(relapse.data.after).toBe(chrisLines().find((l) => l.type === 'TrainingEnded')!.eventId);
-    expect(relapse.metadata).toMatchObject({ recordedBy: { userId: 'researcher.anne', organisationId: null }, schemaVersion: 1 });
+    expect(relapse.metadata).toMatchObject({ recordedBy: { userId: 'test.caseworker', organisationId: CARE_ORG }, schemaVersion: 1 });
   });
 
   it('posts the whole fixture again as one batch: every event is a replay, nothing is written twice', async () => {

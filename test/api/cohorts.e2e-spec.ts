@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { loadDemoData } from '../../apps/api/src/demo/load-demo-data.js';
 import { ARTICLE_23_ID } from '../support/chris-parcours.js';
-import { countEvents, startTestApp, type TestApp } from '../support/test-app.js';
+import { countEvents, startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 
 describe('cohort definitions (admin)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = t.http;
     await loadDemoData(t.app);
   });
   afterAll(async () => t?.close());

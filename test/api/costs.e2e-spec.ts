@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { loadDemoData } from '../../apps/api/src/demo/load-demo-data.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 
 const hidden = { suppressed: true };
 const exact = (cents: number) => ({ mid: cents, min: cents, max: cents });
@@ -20,7 +19,7 @@ const exact = (cents: number) => ({ mid: cents, min: cents, max: cents });
  */
 describe('GET /cohorts/:id/costs', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   let everyone: string;
   let women: string;
   let head: string;
@@ -28,7 +27,7 @@ describe('GET /cohorts/:id/costs', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = t.http;
     const organisationId = (await http.post('/admin/organisations').send({ name: 'Atelier test', type: 'insertion_workshop', country: 'BE' }).expect(201)).body.id as string;
     const programmeId = (await http.post('/admin/programmes').send({ name: 'Programme test' }).expect(201)).body.id as string;
     const tariffs = [
@@ -148,10 +147,10 @@ describe('GET /cohorts/:id/costs', () => {
 
 describe('the demo data: tariffs and the Article 23 cohort', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = t.http;
     await loadDemoData(t.app);
     await loadDemoData(t.app); // a second load writes nothing and fails on nothing
   });

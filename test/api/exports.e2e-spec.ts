@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { parseCsv } from '../../libs/domain/src/exports/index.js';
 import { exportKeyFrom } from '../../apps/api/src/exports/export-key.js';
 import { projectPseudonymiser } from '../../apps/api/src/exports/pseudonymiser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const PERSONS = 14;
@@ -18,7 +17,7 @@ const consents = (i: number) => i < 12;
  */
 describe('research exports and transitions (GET /cohorts/:id/transitions, /cohorts/:id/exports)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   const personIds: string[] = [];
   const cohortId = uuidv7();
   let minPosition = '';
@@ -32,7 +31,7 @@ describe('research exports and transitions (GET /cohorts/:id/transitions, /cohor
 
   beforeAll(async () => {
     t = await startTestApp('sqlite', { PARCOURS_EXPORT_KEY: KEY });
-    http = request(t.app.getHttpServer());
+    http = t.http;
     for (let i = 0; i < PERSONS; i++) {
       const registered = await http.post('/persons').send({ pseudonym: `P${i}`, birthYear: 1978 + i, gender: i % 2 ? 'female' : 'male', occurredAt: '2010-01-10', provenance: 'service_record' }).expect(201);
       const id = registered.body.id as string;

@@ -6,6 +6,7 @@ import { SqliteEventStore } from '@parcours/event-store';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
+import { bearer, TEST_SECRETS_ENV } from '../support/auth.js';
 
 const IN_FLIGHT = 40;
 
@@ -14,7 +15,7 @@ describe('graceful shutdown', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parcours-shutdown-'));
     const dbPath = join(dir, 'parcours.sqlite');
     try {
-      const app = await createApp(loadConfig({ PARCOURS_DB: dbPath, LOG_LEVEL: 'silent' }, []));
+      const app = await createApp(loadConfig({ ...TEST_SECRETS_ENV, PARCOURS_DB: dbPath, LOG_LEVEL: 'silent' }, []));
       // Start closing the moment the server has received every append, before answering them.
       let received = 0;
       let closing: Promise<void> | undefined;
@@ -26,8 +27,9 @@ describe('graceful shutdown', () => {
         });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const base = await app.getUrl();
+      const authorization = await bearer('caseworker');
       const post = (path: string, body: unknown) =>
-        fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
       const person = (await (await post('/persons', { pseudonym: 'P', occurredAt: '2010', provenance: 'service_record' })).json()) as { id: string };
 
       const eventIds = Array.from({ length: IN_FLIGHT }, () => uuidv7());

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
 import { OUTCOME_INDICATORS } from '@parcours/domain';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 
 const HIDDEN = { suppressed: true };
 
@@ -17,7 +16,7 @@ const HIDDEN = { suppressed: true };
  */
 describe('cohort outcomes (GET /cohorts/:id/outcomes)', () => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   let programmeId: string;
   let cohortId: string;
   let lastPosition: string;
@@ -36,7 +35,7 @@ describe('cohort outcomes (GET /cohorts/:id/outcomes)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = request(t.app.getHttpServer());
+    http = t.http;
     programmeId = (await http.post('/admin/programmes').send({ name: 'Outcomes programme' }).expect(201)).body.id;
     for (let i = 0; i < 12; i++) {
       const relapse = uuidv7();

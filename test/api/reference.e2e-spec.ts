@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { v7 as uuidv7 } from 'uuid';
-import { countEvents, startTestApp, type TestApp } from '../support/test-app.js';
+import { countEvents, startTestApp, type TestApp, type UsualCaller } from '../support/test-app.js';
 import { storeKindsUnderTest } from '../support/store-kinds.js';
 
 type Issue = { field: string; rule: string };
@@ -9,10 +8,10 @@ const fieldsAndRules = (body: { errors: Issue[] }) => body.errors.map((e) => `${
 
 describe.each(storeKindsUnderTest())('reference data admin API on the %s store', (kind) => {
   let t: TestApp;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    http = request(t.app.getHttpServer());
+    http = t.http;
   });
   afterAll(async () => t?.close());
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
 import { createEventStore } from '../../apps/api/src/infrastructure/create-event-store.js';
 import { asPerson, CHRIS_FILE, CHRIS_ID, chrisLines, editLine, personIdOf, writeLines } from './chris-persons.js';
+import { TEST_SECRETS_ENV } from '../support/auth.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const N = chrisLines().length;
@@ -18,13 +19,13 @@ describe('parcours import (the CLI as a process)', () => {
     const result = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...TEST_SECRETS_ENV, PARCOURS_DB: join(dir, 'parcours.sqlite'), LOG_LEVEL: 'warn' },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const cliAsync = (...args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: ROOT, env: { ...process.env, PARCOURS_DB: join(dir, 'parcours.sqlite') } }, (_, stdout, stderr) =>
+      const child = execFile(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: ROOT, env: { ...process.env, ...TEST_SECRETS_ENV, PARCOURS_DB: join(dir, 'parcours.sqlite') } }, (_, stdout, stderr) =>
         resolve({ code: child.exitCode, stdout, stderr }),
       );
     });
@@ -48,7 +49,7 @@ describe('parcours import (the CLI as a process)', () => {
     expect(again.stdout).toContain('persons:    0 imported, 1 unchanged, 0 rejected');
     expect(again.stdout).toContain(`events:     0 imported, ${N} duplicates skipped`);
 
-    const store = await createEventStore(loadConfig({ PARCOURS_DB: join(dir, 'parcours.sqlite') }, []));
+    const store = await createEventStore(loadConfig({ ...TEST_SECRETS_ENV, PARCOURS_DB: join(dir, 'parcours.sqlite') }, []));
     const history = [];
     for await (const e of store.readStream(`person-${CHRIS_ID}`)) history.push(e);
     await store.close();

@@ -3,22 +3,22 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type EventStore, positionFromSequence } from '@parcours/event-store';
-import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/tokens.js';
 import { ProjectionRunner } from '../../apps/api/src/projections/projection-runner.js';
 import { appendEvents, tempDir, typesABC, waitUntil } from './support/harness.js';
 import { CountingFeatureModule, startProjectionsApp, testConfig } from './support/projections-app.js';
+import { usualCaller, type UsualCaller } from '../support/test-app.js';
 
 describe('projections in the application', () => {
   const tmp = tempDir();
   let app: NestFastifyApplication;
-  let http: ReturnType<typeof request>;
+  let http: UsualCaller;
   let runner: ProjectionRunner;
   let store: EventStore;
   beforeAll(async () => {
     app = await startProjectionsApp(testConfig(tmp.dbPath));
-    http = request(app.getHttpServer());
+    http = await usualCaller(app);
     runner = app.get(ProjectionRunner);
     store = app.get<EventStore>(EVENT_STORE);
   });

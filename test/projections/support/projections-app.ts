@@ -10,6 +10,8 @@ import { ProjectionsModule } from '../../../apps/api/src/projections/projections
 import { ReadModelDatabase } from '../../../apps/api/src/projections/read-model-database.js';
 import { markFreshness, ReadYourWrites } from '../../../apps/api/src/projections/read-your-writes.js';
 import { countingProjection, readCounts } from './counting-projection.js';
+import { TEST_SECRETS_ENV } from '../../support/auth.js';
+import { Allow } from '../../../apps/api/src/auth/index.js';
 
 /** A query controller as a feature module would write one: read-your-writes, then the active tables. */
 @Controller('test/counts')
@@ -21,6 +23,7 @@ class CountsController {
   ) {}
 
   @Get()
+  @Allow('caseworker')
   async counts(@Query('minPosition') minPosition: string | undefined, @Query('maxWaitMs') maxWaitMs: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const freshness = await this.readYourWrites.ensure('counter', minPosition, maxWaitMs ? { maxWaitMs: Number(maxWaitMs) } : {});
     markFreshness(reply, freshness);
@@ -33,7 +36,7 @@ class CountsController {
 export class CountingFeatureModule {}
 
 export function testConfig(dbPath: string): AppConfig {
-  return loadConfig({ PARCOURS_DB: dbPath, LOG_LEVEL: 'silent' }, []);
+  return loadConfig({ ...TEST_SECRETS_ENV, PARCOURS_DB: dbPath, LOG_LEVEL: 'silent' }, []);
 }
 
 /** The real AppModule plus the counting feature, served over HTTP (so the runner starts by itself). */

@@ -2,6 +2,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config.js';
 import { AuthenticationGuard } from './authentication.guard.js';
+import { OrganisationDirectory } from './organisation-directory.js';
+import { PersonAccess } from './person-access.js';
 import { TokenVerifier } from './tokens.js';
 
 @Global()
@@ -13,8 +15,10 @@ export class AuthModule {
       providers: [
         { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        OrganisationDirectory,
+        PersonAccess,
       ],
-      exports: [TokenVerifier],
+      exports: [TokenVerifier, OrganisationDirectory, PersonAccess],
     };
   }
 }

@@ -3,3 +3,6 @@ export * from './auth-errors.js';
 export * from './current-principal.decorator.js';
 export * from './principal.js';
 export * from './tokens.js';
+export * from './organisation-directory.js';
+export * from './person-access.js';
+export * from './research-view.js';

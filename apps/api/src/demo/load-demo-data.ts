@@ -6,7 +6,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { type EventInput, RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
 import { RegisterPersonCommand } from '../persons/commands/register-person.command.js';
 import { ChangeProgrammeCommand } from '../reference/programmes/programme.commands.js';
-import { loadDemoCohorts, loadDemoTariffs } from './load-demo-reference.js';
+import { DEMO_CARE_ORGANISATION, loadDemoCohorts, loadDemoOrganisations, loadDemoTariffs } from './load-demo-reference.js';
 
 export const DEMO_FILES = ['test/fixtures/chris.ndjson'];
 /** Programmes of the demo, with their canvas periods (reference data). */
@@ -32,6 +32,7 @@ interface DemoLine extends EventInput {
 export async function loadDemoData(app: INestApplication): Promise<number> {
   const commands = app.get(CommandBus);
   const root = packageRoot();
+  await loadDemoOrganisations(commands, root);
   for (const file of DEMO_PROGRAMMES) await loadProgramme(commands, JSON.parse(readFileSync(join(root, file), 'utf8')) as DemoProgramme, file);
   await loadDemoTariffs(commands, root);
   await loadDemoCohorts(commands, root);
@@ -45,7 +46,8 @@ export async function loadDemoData(app: INestApplication): Promise<number> {
     }
     for (const [personId, [first, ...rest]] of byPerson) {
       if (!first || first.type !== 'PersonRegistered') throw new Error(`${file}: ${personId} must start with PersonRegistered`);
-      const metadata = { requestId: 'demo-data', source: file, recordedBy: { userId: 'demo', organisationId: null } };
+      // Recorded by the demo care service, so its caseworkers have the demo persons in their caseload.
+      const metadata = { requestId: 'demo-data', source: file, recordedBy: { userId: 'demo', organisationId: DEMO_CARE_ORGANISATION } };
       const { person: _, eventId, type: __, data, ...envelope } = first;
       await commands.execute(new RegisterPersonCommand(personId, eventId, { ...data, ...envelope }, metadata));
       if (rest.length) await commands.execute(new RecordPersonEventsCommand(personId, rest, undefined, metadata, 'events'));
@@ -62,6 +64,11 @@ async function loadProgramme(commands: CommandBus, programme: DemoProgramme, fil
   for (const { eventId: periodEventId, ...period } of periods) {
     await commands.execute(new ChangeProgrammeCommand(programmeId, 'DefineCanvasPeriod', periodEventId, period, undefined, metadata));
   }
+}
+
+/** The demo organisations alone (the tests' tokens belong to them). */
+export async function loadOrganisations(app: INestApplication): Promise<void> {
+  await loadDemoOrganisations(app.get(CommandBus), packageRoot());
 }
 
 function packageRoot(): string {

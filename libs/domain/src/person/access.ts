@@ -61,17 +61,16 @@ export function isCareEvent(event: IdentifiedPersonEvent): boolean {
  * job-side staff do not handle consumption matters). Corrections and retractions of a hidden
  * event are hidden with it, since they would carry or reveal its content.
  */
-export function withoutCareEvents<T extends { readonly event: IdentifiedPersonEvent }>(history: readonly T[]): T[] {
+export function withoutCareEvents<T extends IdentifiedPersonEvent>(history: readonly T[]): T[] {
   const hidden = new Set<string>();
   const kept: T[] = [];
-  for (const item of history) {
-    const { event } = item;
+  for (const event of history) {
     const target = event.type === 'EventCorrected' || event.type === 'EventRetracted' ? (event.data as { targetEventId: string }).targetEventId : undefined;
     if (target !== undefined ? hidden.has(target) : isCareEvent(event)) {
       hidden.add(event.eventId);
       continue;
     }
-    kept.push(item);
+    kept.push(event);
   }
   return kept;
 }
