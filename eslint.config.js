@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // The /ui pages' scripts: ES modules that run in browsers, not in Node.
+    files: ['apps/api/src/ui/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Nest resolves constructor parameters by their emitted type metadata: a type-only import
     // would erase the class reference DI needs, so the shell may import classes as values.
     files: ['apps/**/*.ts', 'test/**/*.ts'],
