@@ -8,6 +8,8 @@ import { AppModule, type AppOverrides } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { validationPipe } from './http/validation.js';
 import { addPersonEventSchemas } from './http/openapi-events.js';
+import { applySecurityHeaders } from './hardening/security-headers.js';
+import { frameworkErrors, routeFastifyErrorsThroughNest } from './hardening/fastify-errors.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -22,7 +24,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
     },
     logger: false,
+    frameworkErrors,
   });
+  routeFastifyErrorsThroughNest(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     bufferLogs: true,
     abortOnError: false,
@@ -30,6 +34,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  await applySecurityHeaders(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: without this, Fastify would hand a text/plain body to the validators (a 400)
   // where the honest answer is 415.

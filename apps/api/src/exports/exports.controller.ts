@@ -10,6 +10,7 @@ import { exportFile, exportRequest } from './export-request.js';
 import { ExportQueryDto, TransitionsQueryDto } from './export-query.dto.js';
 import { ResearchExports } from './research-exports.js';
 import { Allow } from '../auth/index.js';
+import { Audited } from '../audit/audited.decorator.js';
 
 const cohortId = uuidParam('id', 'a cohort id');
 
@@ -33,6 +34,7 @@ export class ExportsController {
 
   @Get(':id/exports/:file')
   @Allow('researcher')
+  @Audited('cohort.export.read')
   @ApiOperation({
     summary: 'A research file (<kind>.csv) or its metadata (<kind>.json): kind in spells, sequences, events, persons, alphabet, survival; members with research consent only, pseudonymised per project',
   })

@@ -8,6 +8,8 @@ import {
   WrongExpectedVersionError,
 } from '@parcours/event-store';
 import { ForbiddenError, UnauthenticatedError } from '../auth/auth-errors.js';
+import { AuditUnavailableError } from '../audit/audit-errors.js';
+import { RateLimitedError } from '../hardening/rate-limiter.js';
 import { BadRequestParameterError, ConcurrentModificationError, RevisionMismatchError } from '../application/application-errors.js';
 import { errorBody, type ErrorBody } from './error-body.js';
 
@@ -34,13 +36,24 @@ export function toErrorBody(error: unknown): ErrorBody {
   }
   if (error instanceof ConcurrentModificationError || error instanceof EventIdConflictError) return errorBody(409, error.code, error.message);
   if (error instanceof StoreUnavailableError) return errorBody(503, error.code, 'The event store is unavailable; retry later');
+  if (error instanceof AuditUnavailableError) return errorBody(503, error.code, error.message);
+  // The guard has set Retry-After on the reply.
+  if (error instanceof RateLimitedError) return errorBody(429, error.code, error.message, { details: { retryAfterSeconds: error.retryAfterSeconds } });
+  // Nest wraps Fastify's own client errors in an HttpException: keep their code.
+  if (error instanceof HttpException && isFastifyClientError(error.cause)) return fromFastify(error.cause);
   if (error instanceof HttpException) return fromHttpException(error);
-  const fastify = error as { statusCode?: number; code?: string; message?: string };
-  if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-    // Fastify's own client errors: unparsable JSON, body too large, unsupported media type...
-    return errorBody(fastify.statusCode, fastify.code ?? 'BAD_REQUEST', fastify.message ?? 'Bad request');
-  }
+  if (isFastifyClientError(error)) return fromFastify(error);
   return errorBody(500, 'INTERNAL_ERROR', 'Something went wrong on our side; the request id helps us find it');
+}
+
+/** Fastify's own client errors: unparsable JSON, body too large, unsupported media type... */
+function isFastifyClientError(error: unknown): error is { statusCode: number; code?: string; message?: string } {
+  const status = (error as { statusCode?: unknown } | null | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+function fromFastify(error: { statusCode: number; code?: string; message?: string }): ErrorBody {
+  return errorBody(error.statusCode, error.code ?? 'BAD_REQUEST', error.message ?? 'Bad request');
 }
 
 function fromHttpException(error: HttpException): ErrorBody {

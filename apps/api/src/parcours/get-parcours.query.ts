@@ -14,6 +14,8 @@ export class GetParcoursQuery extends Query<ParcoursView> {
     readonly asLivedAt: string | undefined,
     /** Recorded-time cut: only what had been recorded by then. */
     readonly asKnownAt: Date | undefined,
+    /** Without clinical events: folded from the filtered stream, never from the full read model. */
+    readonly hideCare = false,
   ) {
     super();
   }
@@ -33,8 +35,8 @@ export class GetParcoursHandler implements IQueryHandler<GetParcoursQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ personId, asLivedAt, asKnownAt }: GetParcoursQuery): Promise<ParcoursView> {
-    const state = asKnownAt ? foldParcours(personId, await this.history.inputs(personId, asKnownAt)) : await this.current(personId);
+  async execute({ personId, asLivedAt, asKnownAt, hideCare }: GetParcoursQuery): Promise<ParcoursView> {
+    const state = asKnownAt || hideCare ? foldParcours(personId, await this.history.inputs(personId, asKnownAt, hideCare)) : await this.current(personId);
     const programmes = await this.canvases.for(state, asKnownAt);
     return renderParcours(state, { asLivedAt: asLivedAt ?? null, now: asKnownAt ?? this.clock(), programmes });
   }

@@ -9,7 +9,8 @@ import { BadRequestParameterError } from '../application/application-errors.js';
 import { GetParcoursQuery } from './get-parcours.query.js';
 import { ParcoursQueryDto } from './parcours-query.dto.js';
 import { ParcoursReplay } from './replay.query.js';
-import { Allow } from '../auth/index.js';
+import { Allow, CurrentPrincipal, PersonAccess, withoutNotes, type Principal } from '../auth/index.js';
+import { Audited } from '../audit/audited.decorator.js';
 
 const personId = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestParameterError('id', 'isUUID', 'must be a person id (UUID)') });
 
@@ -20,28 +21,46 @@ export class ParcoursController {
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
     private readonly replay: ParcoursReplay,
+    private readonly access: PersonAccess,
   ) {}
 
   @Get(':id/parcours')
   @Allow('caseworker', 'researcher')
+  @Audited('person.parcours.read')
   @ApiOperation({ summary: "A person's parcours: lanes, episodes, articulations, periods, indicators; as lived at / as known at a date" })
-  async parcours(@Param('id', personId) id: string, @Query() query: ParcoursQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ParcoursView> {
+  async parcours(
+    @Param('id', personId) id: string,
+    @Query() query: ParcoursQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ParcoursView> {
     const { asLivedAt, asKnownAt } = cuts(query);
-    if (!asKnownAt) markFreshness(reply, await this.readYourWrites.ensure('parcours', query.minPosition));
-    return this.queries.execute(new GetParcoursQuery(id.toLowerCase(), asLivedAt, asKnownAt));
+    const visibility = await this.access.forReading(principal, id.toLowerCase());
+    if (!asKnownAt && !visibility.hideCare) markFreshness(reply, await this.readYourWrites.ensure('parcours', query.minPosition));
+    const view = await this.queries.execute(new GetParcoursQuery(id.toLowerCase(), asLivedAt, asKnownAt, visibility.hideCare));
+    return visibility.pseudonymised ? withoutNotes(view) : view;
   }
 
   @Get(':id/replay')
   @Allow('caseworker', 'researcher')
+  @Audited('person.replay.read')
   @ApiOperation({ summary: 'The path step by step: one frame per recorded event (JSON lines, or server-sent events with Accept: text/event-stream)' })
   @ApiProduces('application/x-ndjson', 'text/event-stream')
-  async replayPath(@Param('id', personId) id: string, @Query() query: ParcoursQueryDto, @Headers('accept') accept: string | undefined, @Res() reply: FastifyReply) {
+  async replayPath(
+    @Param('id', personId) id: string,
+    @Query() query: ParcoursQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ) {
     const { asLivedAt, asKnownAt } = cuts(query);
-    const frames = await this.replay.frames(id.toLowerCase(), { ...(asLivedAt ? { asLivedAt } : {}), ...(asKnownAt ? { asKnownAt } : {}) });
+    const { hideCare, pseudonymised } = await this.access.forReading(principal, id.toLowerCase());
+    const frames = await this.replay.frames(id.toLowerCase(), { ...(asLivedAt ? { asLivedAt } : {}), ...(asKnownAt ? { asKnownAt } : {}), hideCare });
     const sse = (accept ?? '').includes('text/event-stream');
     const body = Readable.from(
       (async function* () {
-        for await (const frame of frames) {
+        for await (const raw of frames) {
+          const frame = pseudonymised ? withoutNotes(raw) : raw;
           yield sse ? `id: ${frame.revision}\nevent: frame\ndata: ${JSON.stringify(frame)}\n\n` : `${JSON.stringify(frame)}\n`;
         }
         if (sse) yield 'event: end\ndata: {}\n\n';

@@ -27,8 +27,8 @@ export class ParcoursReplay {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async frames(personId: string, options: { asLivedAt?: string; asKnownAt?: Date }): Promise<AsyncGenerator<ReplayFrame>> {
-    const inputs = await this.history.inputs(personId, options.asKnownAt);
+  async frames(personId: string, options: { asLivedAt?: string; asKnownAt?: Date; hideCare?: boolean }): Promise<AsyncGenerator<ReplayFrame>> {
+    const inputs = await this.history.inputs(personId, options.asKnownAt, options.hideCare ?? false);
     const now = options.asKnownAt ?? this.clock();
     const canvases = this.canvases;
     return (async function* () {

@@ -14,7 +14,8 @@ import { RecordEventDto } from './dto/record-event.dto.js';
 import { RegisterPersonDto } from './dto/register-person.dto.js';
 import { etag, parseIfMatch } from './if-match.js';
 import { GetPersonEventsQuery, type PersonEventsPage } from './queries/get-person-events.query.js';
-import { Allow } from '../auth/index.js';
+import { Allow, CurrentPrincipal, PersonAccess, type Principal } from '../auth/index.js';
+import { Audited } from '../audit/audited.decorator.js';
 
 const personId = new ParseUUIDPipe({
   exceptionFactory: () => new BadRequestParameterError('id', 'isUUID', 'must be a person id (UUID)'),
@@ -28,6 +29,7 @@ export class PersonsController {
     private readonly queries: QueryBus,
     @Inject(ID_GENERATOR) private readonly newId: IdGenerator,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: PersonAccess,
   ) {}
 
   @Post()
@@ -58,9 +60,11 @@ export class PersonsController {
     @Body() body: RecordEventDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Recorder() recordedBy: RecordedBy,
+    @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    await this.access.forAppending(principal, id, [body]);
     const outcome = await this.commands.execute(
       new RecordPersonEventsCommand(id, [{ ...body, eventId: body.eventId ?? this.newId() }], parseIfMatch(ifMatch), metadata(request, recordedBy), ''),
     );
@@ -76,9 +80,11 @@ export class PersonsController {
     @Body() body: RecordBatchDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Recorder() recordedBy: RecordedBy,
+    @CurrentPrincipal() principal: Principal,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    await this.access.forAppending(principal, id, body.events);
     const events = body.events.map((e) => ({ ...e, eventId: e.eventId ?? this.newId() }));
     const outcome = await this.commands.execute(
       new RecordPersonEventsCommand(id, events, parseIfMatch(ifMatch), metadata(request, recordedBy), 'events'),
@@ -88,10 +94,17 @@ export class PersonsController {
 
   @Get(':id/events')
   @Allow('caseworker', 'researcher')
+  @Audited('person.events.read')
   @HttpCode(200)
   @ApiOperation({ summary: "A person's raw history, with valid and recorded times, paginated by revision" })
-  async events(@Param('id', personId) id: string, @Query() query: ListEventsQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonEventsPage> {
-    const page = await this.queries.execute(new GetPersonEventsQuery(id, query.fromRevision ?? 0, query.limit ?? 100));
+  async events(
+    @Param('id', personId) id: string,
+    @Query() query: ListEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PersonEventsPage> {
+    const visibility = await this.access.forReading(principal, id.toLowerCase());
+    const page = await this.queries.execute(new GetPersonEventsQuery(id, query.fromRevision ?? 0, query.limit ?? 100, visibility));
     void reply.header('etag', etag(page.revision));
     return page;
   }

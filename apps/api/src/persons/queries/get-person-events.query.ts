@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { NotFoundError, parseValidTime, personStream, type ValidTime } from '@parcours/domain';
+import { NotFoundError, parseValidTime, personStream, withoutCareEvents, type ValidTime } from '@parcours/domain';
+import type { PersonVisibility } from '../../auth/person-access.js';
+import { pseudonymiseData, pseudonymiseMetadata } from '../../auth/research-view.js';
 import type { EventStore, JsonObject, Position } from '@parcours/event-store';
 import { EVENT_STORE } from '../../infrastructure/tokens.js';
 import { toPersonEvent } from '../person-stream.repository.js';
@@ -32,6 +34,8 @@ export class GetPersonEventsQuery extends Query<PersonEventsPage> {
     readonly personId: string,
     readonly fromRevision: number,
     readonly limit: number,
+    /** What the caller may see of this person (PersonAccess). */
+    readonly visibility: PersonVisibility = { hideCare: false, pseudonymised: false },
   ) {
     super();
   }
@@ -41,13 +45,17 @@ export class GetPersonEventsQuery extends Query<PersonEventsPage> {
 export class GetPersonEventsHandler implements IQueryHandler<GetPersonEventsQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ personId, fromRevision, limit }: GetPersonEventsQuery): Promise<PersonEventsPage> {
+  async execute({ personId, fromRevision, limit, visibility }: GetPersonEventsQuery): Promise<PersonEventsPage> {
     const stream = personStream(personId);
     let revision = -1;
     for await (const last of this.store.readStream(stream, { direction: 'backwards', maxCount: 1 })) revision = last.revision;
     if (revision < 0) throw new NotFoundError('PERSON_NOT_FOUND', `No person is registered with id ${personId}`);
+    const hidden = visibility.hideCare ? await hiddenIds(this.store, stream) : new Set<string>();
     const events: PersonEventView[] = [];
+    let lastRead = fromRevision - 1;
     for await (const e of this.store.readStream(stream, { fromRevision, maxCount: limit })) {
+      lastRead = e.revision;
+      if (hidden.has(e.eventId)) continue;
       // Shown as the domain sees it: upcast to the current schema version.
       const { occurredAt, ...data } = toPersonEvent(e).data as JsonObject & { occurredAt: string };
       events.push({
@@ -56,12 +64,20 @@ export class GetPersonEventsHandler implements IQueryHandler<GetPersonEventsQuer
         position: e.position,
         type: e.type,
         validTime: parseValidTime(occurredAt),
-        data,
+        data: visibility.pseudonymised ? pseudonymiseData(data) : data,
         recordedAt: e.recordedAt.toISOString(),
-        metadata: e.metadata,
+        metadata: visibility.pseudonymised ? pseudonymiseMetadata(e.metadata) : e.metadata,
       });
     }
-    const lastShown = events.length ? events[events.length - 1]!.revision : fromRevision - 1;
+    const lastShown = lastRead;
     return { personId, revision, events, nextRevision: lastShown < revision ? lastShown + 1 : null };
   }
+}
+
+/** Clinical events and their corrections, for a caller who may not see them. */
+async function hiddenIds(store: EventStore, stream: string): Promise<Set<string>> {
+  const all = [];
+  for await (const e of store.readStream(stream)) all.push(toPersonEvent(e));
+  const kept = new Set(withoutCareEvents(all).map((e) => e.eventId));
+  return new Set(all.filter((e) => !kept.has(e.eventId)).map((e) => e.eventId));
 }

@@ -1,0 +1,45 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * Content-Security-Policy for the API's own pages (Swagger UI at /docs, the future /ui pages):
+ * scripts from this origin only, never inline or eval'd. Swagger UI needs inline styles (its page
+ * has <style> blocks, React sets style attributes) and data: images (icons in its CSS); so does
+ * vega-embed (it injects its stylesheet). No upgrade-insecure-requests: the API may be served over
+ * plain HTTP behind a TLS proxy or on localhost, where it would break every page.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** Headers a browser would let a cross-origin page send and read (only with PARCOURS_CORS_ORIGINS). */
+const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id', 'X-Purpose'];
+const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'X-Request-Id', 'X-Parcours-Stale', 'Idempotent-Replayed', 'Retry-After', 'Content-Disposition'];
+
+/** Security headers on every answer (helmet); CORS only for the origins configured, else off. */
+export async function applySecurityHeaders(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY, frameguard: { action: 'deny' } });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowedHeaders: CORS_REQUEST_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+  }
+}
