@@ -31,6 +31,17 @@ describe('sequence statistics for evaluators', () => {
     expect(t.rates[t.states.indexOf('W')]).toEqual(repeat(6, null));
   });
 
+  it('given a large count that concerns few people, when computing transition rates, then it is hidden as a small cell', () => {
+    // 12 people as above, and one person whose 30 months in work would otherwise be published.
+    const t = protectedTransitions('employment', [...sequences, repeat(31, 'W')]);
+    const w = t.states.indexOf('W');
+    expect(t.counts[w]![w]).toEqual(expect.objectContaining({ suppressed: true }));
+    expect(t.fromTotals[w]).toEqual(expect.objectContaining({ suppressed: true }));
+    expect(t.rates[w]![w]).toEqual(expect.objectContaining({ suppressed: true }));
+    // The 24 people behind U→U, U→J and J→J keep their figures.
+    expect(t.counts[t.states.indexOf('U')]![t.states.indexOf('U')]).toBe(24);
+  });
+
   it('given large cells, when computing the distribution per month, then counts, shares and entropy are seqstatd\'s', () => {
     const [m0, m1] = protectedDistribution('employment', sequences);
     expect(m0).toMatchObject({ month: 0, followed: 24, counts: { U: 24, J: 0 }, missing: 0, shares: { U: 1, J: 0 }, entropy: 0 });

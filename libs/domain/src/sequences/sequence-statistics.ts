@@ -9,8 +9,9 @@ import type { PersonSequence } from './person-sequences.js';
 /**
  * The cohort's sequences summarised for evaluators: TraMineR's transition rates (`seqtrate`) and
  * state distribution per month (`seqstatd`), with small-cell suppression (docs/statistics.md).
- * Counts are person-months, never fewer people than months: a cell of 1–10 person-months
- * concerns at most 10 people, so the rule for people applies to them unchanged.
+ * Counts are person-months: a cell of 1–10 person-months concerns at most 10 people, and a cell
+ * of any size may concern only one (22 months in work); so cells, totals included, are also hidden
+ * when fewer than 11 distinct people stand behind them.
  */
 export interface ProtectedTransitions {
   readonly states: readonly string[];
@@ -46,7 +47,7 @@ export function protectedTransitions(field: SequenceField, sequences: readonly S
   const rates = transitionRates(sequences, { alphabet: states });
   const table = suppressTable(
     states.map((from) => states.map((to) => rates.counts[from]?.[to] ?? 0)),
-    options,
+    { ...options, people: peopleBehindTransitions(states, sequences) },
   );
   return {
     states,
@@ -81,4 +82,32 @@ export function protectedDistribution(field: SequenceField, sequences: readonly 
       entropy: at.entropy === null ? null : protectDerived(published.cells.map((cell) => cell.value), () => at.entropy!),
     };
   });
+}
+
+/** Distinct people behind each cell, row total, column total and the grand total of the transition table. */
+function peopleBehindTransitions(states: readonly string[], sequences: readonly StateSequence[]): number[][] {
+  const n = states.length;
+  const index = new Map(states.map((state, i) => [state, i]));
+  const grid = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(0));
+  for (const sequence of sequences) {
+    const cells = new Set<number>();
+    for (let k = 0; k + 1 < sequence.length; k += 1) {
+      const from = sequence[k] == null ? undefined : index.get(sequence[k]!);
+      const to = sequence[k + 1] == null ? undefined : index.get(sequence[k + 1]!);
+      if (from !== undefined && to !== undefined) cells.add(from * n + to);
+    }
+    if (cells.size === 0) continue;
+    const rows = new Set<number>();
+    const columns = new Set<number>();
+    for (const cell of cells) {
+      const [from, to] = [Math.floor(cell / n), cell % n];
+      grid[from]![to]! += 1;
+      rows.add(from);
+      columns.add(to);
+    }
+    for (const row of rows) grid[row]![n]! += 1;
+    for (const column of columns) grid[n]![column]! += 1;
+    grid[n]![n]! += 1;
+  }
+  return grid;
 }

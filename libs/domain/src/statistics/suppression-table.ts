@@ -31,11 +31,20 @@ interface Entry {
   readonly column: number;
 }
 
-export function suppressTable(counts: readonly (readonly number[])[], options: SuppressionOptions = {}): SuppressedTable {
+/**
+ * How many distinct people stand behind each value, when counts are not people (transitions are
+ * person-months: 22 months in work may be one person's). Same layout as the extended grid: the
+ * table's rows, each followed by its row total, then the column totals and the grand total.
+ */
+export type PeopleGrid = readonly (readonly number[])[];
+
+export function suppressTable(counts: readonly (readonly number[])[], options: SuppressionOptions & { readonly people?: PeopleGrid } = {}): SuppressedTable {
   const grid = extendedGrid(counts);
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
-  const reasons: (Reason | null)[][] = grid.map((line) => line.map((count) => (isSmallCount(count, options) ? suppressed('small_cell') : null)));
+  // Primary suppression: a small count, or a value of any size that concerns 1-10 people.
+  const small = (count: number, row: number, column: number) => isSmallCount(count, options) || (count > 0 && options.people !== undefined && isSmallCount(options.people[row]?.[column] ?? 0, { ...options, suppressZeros: false }));
+  const reasons: (Reason | null)[][] = grid.map((line, row) => line.map((count, column) => (small(count, row, column) ? suppressed('small_cell') : null)));
   const valueAt = ({ row, column }: Entry): number => grid[row]?.[column] ?? 0;
   const isHidden = ({ row, column }: Entry): boolean => (reasons[row]?.[column] ?? null) !== null;
   const hide = ({ row, column }: Entry): void => {
