@@ -3,9 +3,11 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@parcours/event-store';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
+import { RateLimitModule } from './hardening/rate-limit.js';
 import { AllErrorsFilter } from './http/all-errors.filter.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import type { Clock } from './infrastructure/tokens.js';
@@ -13,10 +15,12 @@ import { CohortsModule } from './cohorts/cohorts.module.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { CostsModule } from './costs/costs.module.js';
+import { ErasureModule } from './erasure/erasure.module.js';
 import { ParcoursModule } from './parcours/parcours.module.js';
 import { PersonsModule } from './persons/persons.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { UiModule } from './ui/ui.module.js';
 
 export interface AppOverrides {
   /** An already opened store (tests share one across app instances). */
@@ -43,6 +47,9 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, overrides),
         AuthModule.forRoot(config),
+        // After AuthModule: its guard must run first, so that limits count per token subject.
+        RateLimitModule.forRoot(config.rateLimitPerMinute),
+        AuditModule,
         ProjectionsModule.forRoot(),
         HealthModule,
         PersonsModule,
@@ -52,6 +59,8 @@ export class AppModule {
         OutcomesModule,
         ExportsModule,
         CostsModule,
+        ErasureModule,
+        UiModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllErrorsFilter }],
     };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { TokenSettings } from '../auth/tokens.js';
 import { exportKeyFrom, ExportKeyError } from '../exports/export-key.js';
 
@@ -17,10 +18,18 @@ export interface AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest request body accepted, in bytes (413 beyond). */
   readonly bodyLimit: number;
+  /** PARCOURS_CORS_ORIGINS: the browser origins allowed to call the API; empty: CORS stays off. */
+  readonly corsOrigins: readonly string[];
+  /** PARCOURS_RATE_LIMIT: requests per minute per caller (token subject, else IP); 0 turns limiting off. */
+  readonly rateLimitPerMinute: number;
   /** Demo mode loads the demo data set at start. */
   readonly demo: boolean;
   /** PARCOURS_EXPORT_KEY: the base64 secret research pseudonyms are keyed with (absent: a per-process key). */
   readonly exportKey: string | undefined;
+  /** PARCOURS_KEY_DB: the key store, a SQLite file of its own holding each person's data key (crypto-shredding). */
+  readonly keyDbPath: string;
+  /** PARCOURS_KEY_ENCRYPTION_KEY: base64 of 32 bytes wrapping the data keys; absent in demo mode only (a demo key file beside the key store). */
+  readonly keyEncryptionKey: string | undefined;
   /** How bearer tokens are checked: PARCOURS_JWT_SECRET (HS256) or PARCOURS_JWKS_URL. */
   readonly auth: TokenSettings & {
     /** True when demo mode made up a secret for this process (it prints one token per role). */
@@ -57,9 +66,13 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     esdbUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimit: integer(env, 'PARCOURS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    corsOrigins: corsOrigins(env),
+    rateLimitPerMinute: integer(env, 'PARCOURS_RATE_LIMIT', 600, 0, 1_000_000),
     demo,
     exportKey: exportKey(env),
     auth: authSettings(env, demo),
+    keyDbPath: keyDbPath(env),
+    keyEncryptionKey: keyEncryptionKey(env, demo),
   };
 }
 
@@ -96,6 +109,47 @@ function exportKey(env: Env): string | undefined {
     if (error instanceof ExportKeyError) throw new ConfigError('PARCOURS_EXPORT_KEY', `is refused: ${error.message}`, '(secret not shown)');
     throw error;
   }
+  return value;
+}
+
+/**
+ * Comma-separated origins (scheme://host[:port], no path). No wildcard: the API carries bearer
+ * tokens for personal data, so every origin allowed to read its answers is named.
+ */
+function corsOrigins(env: Env): string[] {
+  const value = env['PARCOURS_CORS_ORIGINS']?.trim();
+  if (!value) return [];
+  const origins = value.split(',').map((origin) => origin.trim().replace(/\/$/, ''));
+  for (const origin of origins) {
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)) {
+      throw new ConfigError('PARCOURS_CORS_ORIGINS', 'must be comma-separated origins like https://app.example.org or http://localhost:5173 (no wildcard, no path)', value);
+    }
+  }
+  return origins;
+}
+
+/** Default: beside PARCOURS_DB (./data/parcours.sqlite → ./data/parcours-keys.sqlite), never the same file. */
+function keyDbPath(env: Env): string {
+  const dbPath = text(env, 'PARCOURS_DB', './data/parcours.sqlite');
+  const beside = dbPath === ':memory:' ? ':memory:' : `${dirname(dbPath)}/${basename(dbPath, extname(dbPath))}-keys.sqlite`;
+  const path = text(env, 'PARCOURS_KEY_DB', beside);
+  if (path !== ':memory:' && resolve(path) === resolve(dbPath)) {
+    throw new ConfigError('PARCOURS_KEY_DB', 'must be a file of its own, not PARCOURS_DB: the keys are kept apart from the data they open', path);
+  }
+  return path;
+}
+
+/** Required outside demo mode, like the token secret: without it the data keys would sit unwrapped, or be lost at restart. */
+function keyEncryptionKey(env: Env, demo: boolean): string | undefined {
+  const name = 'PARCOURS_KEY_ENCRYPTION_KEY';
+  const value = env[name]?.trim() || undefined;
+  if (value === undefined) {
+    if (!demo) throw new ConfigError(name, 'is required outside demo mode: the base64 of 32 random bytes (e.g. `openssl rand -base64 32`), stored apart from the data', '');
+    return undefined;
+  }
+  const bytes = Buffer.from(value, 'base64');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || bytes.length !== 32) throw new ConfigError(name, 'must be the base64 of exactly 32 bytes (openssl rand -base64 32)', '(secret not shown)');
+  if (new Set(bytes).size < 16) throw new ConfigError(name, 'does not look random; generate one (openssl rand -base64 32)', '(secret not shown)');
   return value;
 }
 

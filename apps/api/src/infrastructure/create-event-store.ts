@@ -1,5 +1,7 @@
 import { type EventStore, SqliteEventStore, StoreUnavailableError } from '@parcours/event-store';
 import type { AppConfig } from '../config/app-config.js';
+import { EncryptingEventStore } from '../privacy/encrypting-event-store.js';
+import { KeyStore } from '../privacy/key-store.js';
 
 export class StoreStartupError extends Error {
   readonly code = 'STORE_STARTUP_FAILED';
@@ -10,11 +12,27 @@ export class StoreStartupError extends Error {
 }
 
 /**
+ * The event store as the application uses it: the configured adapter behind the crypto-shredding
+ * decorator (person identity and free text sealed with per-person keys, apps/api/src/privacy).
+ * Without `keys`, it opens the key store for itself and closes it with the store.
+ */
+export async function createEventStore(config: AppConfig, keys?: KeyStore): Promise<EventStore> {
+  const raw = await createRawEventStore(config); // first: a bad store stops the start before any key file is made
+  try {
+    return new EncryptingEventStore(raw, keys ?? KeyStore.fromConfig(config), keys === undefined);
+  } catch (error) {
+    await raw.close();
+    throw error;
+  }
+}
+
+/**
  * Opens the event store the configuration names, and checks it answers: a wrong URL or an
  * unreachable server stops the start with a message saying which and where. (Once running, an
- * unreachable store shows as down in GET /health instead.)
+ * unreachable store shows as down in GET /health instead.) Raw: stored ciphertext is read and
+ * written as is — for copies between stores and checks of what is at rest, never for the API.
  */
-export async function createEventStore(config: AppConfig): Promise<EventStore> {
+export async function createRawEventStore(config: AppConfig): Promise<EventStore> {
   if (config.store === 'sqlite') {
     return new SqliteEventStore({ filename: config.dbPath, synchronous: config.dbSynchronous });
   }

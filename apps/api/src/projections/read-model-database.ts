@@ -25,6 +25,8 @@ export class ReadModelDatabase {
     this.connection.pragma(`synchronous = ${synchronous}`);
     // The event store (and other processes) write to the same file: wait for the lock, not fail.
     this.connection.pragma('busy_timeout = 5000');
+    // Erasure rewrites rows holding a person's notes: freed bytes are zeroed, not left in free pages.
+    this.connection.pragma('secure_delete = ON');
     migrateReadModels(this.connection);
   }
 

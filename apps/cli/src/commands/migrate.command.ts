@@ -44,6 +44,8 @@ export function registerMigrate(program: Command): void {
       // Checked first: opening a missing file would create an empty store, and "0 events copied" would look like success.
       if (!isFile(from)) usage(`cannot read ${from}: no such file (set --from or PARCOURS_DB)`);
 
+      // Raw adapters on both sides, never createEventStore's decorator: sealed person fields are
+      // copied as stored, never opened, and the key store (PARCOURS_KEY_DB) serves both stores as is.
       const target = await openTarget(options.to, usage);
       let source: SqliteEventStore;
       try {

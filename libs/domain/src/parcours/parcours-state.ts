@@ -1,4 +1,5 @@
 import { catalogueEntry, type IdentifiedPersonEvent, type PersonEventType } from '../person/events.js';
+import { eraseFact } from './erasure.js';
 
 /**
  * The parcours projection's state for one person: every fact as currently known (corrections
@@ -61,7 +62,10 @@ export function applyToParcours(state: ParcoursState, event: ParcoursInput): Par
         corrections: [],
         retraction: null,
       };
-      return { ...state, revision, facts: [...state.facts, fact] };
+      // Erasure: identity and free text leave every earlier fact too, so the read model ends as a
+      // rebuild would (the log, its key destroyed, no longer yields them).
+      const earlier = event.type === 'PersonErased' ? state.facts.map(eraseFact) : state.facts;
+      return { ...state, revision, facts: [...earlier, fact] };
     }
   }
 }
