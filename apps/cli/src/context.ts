@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AppModule } from '../../api/src/app.module.js';
@@ -25,7 +26,7 @@ export function cliConfig(): AppConfig {
     // The CLI serves no HTTP and checks no token: a server secret is only needed by `token`.
     const env = { ...process.env };
     if (!env['PARCOURS_JWT_SECRET'] && !env['PARCOURS_JWKS_URL']) env['PARCOURS_JWT_SECRET'] = randomBytes(48).toString('base64');
-    return { ...loadConfig(env, []), logLevel: (process.env['LOG_LEVEL'] as AppConfig['logLevel']) ?? 'warn' };
+    return { ...loadConfig(env, usesDemoKey(env) ? ['--demo'] : []), logLevel: (process.env['LOG_LEVEL'] as AppConfig['logLevel']) ?? 'warn' };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -33,4 +34,13 @@ export function cliConfig(): AppConfig {
     }
     throw error;
   }
+}
+
+/**
+ * On the data `npm start` made (demo mode, no PARCOURS_KEY_ENCRYPTION_KEY), the data keys are
+ * wrapped by the demo key file beside the key store: use it, so the CLI reads what the demo wrote.
+ */
+function usesDemoKey(env: NodeJS.ProcessEnv): boolean {
+  if (env['PARCOURS_KEY_ENCRYPTION_KEY']) return false;
+  return existsSync(`${loadConfig(env, ['--demo']).keyDbPath}.demo-key`);
 }

@@ -3,6 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { personStream } from '@parcours/domain';
+import type { EventStore } from '@parcours/event-store';
+import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { type EventInput, RecordPersonEventsCommand } from '../persons/commands/record-person-events.command.js';
 import { RegisterPersonCommand } from '../persons/commands/register-person.command.js';
 import { ChangeProgrammeCommand } from '../reference/programmes/programme.commands.js';
@@ -31,6 +34,7 @@ interface DemoLine extends EventInput {
  */
 export async function loadDemoData(app: INestApplication): Promise<number> {
   const commands = app.get(CommandBus);
+  const store = app.get<EventStore>(EVENT_STORE);
   const root = packageRoot();
   await loadDemoOrganisations(commands, root);
   for (const file of DEMO_PROGRAMMES) await loadProgramme(commands, JSON.parse(readFileSync(join(root, file), 'utf8')) as DemoProgramme, file);
@@ -46,6 +50,8 @@ export async function loadDemoData(app: INestApplication): Promise<number> {
     }
     for (const [personId, [first, ...rest]] of byPerson) {
       if (!first || first.type !== 'PersonRegistered') throw new Error(`${file}: ${personId} must start with PersonRegistered`);
+      // Erased through the API since: an erasure is final, the demo does not bring the person back.
+      if (await isErased(store, personId)) continue;
       // Recorded by the demo care service, so its caseworkers have the demo persons in their caseload.
       const metadata = { requestId: 'demo-data', source: file, recordedBy: { userId: 'demo', organisationId: DEMO_CARE_ORGANISATION } };
       const { person: _, eventId, type: __, data, ...envelope } = first;
@@ -55,6 +61,11 @@ export async function loadDemoData(app: INestApplication): Promise<number> {
     }
   }
   return persons;
+}
+
+async function isErased(store: EventStore, personId: string): Promise<boolean> {
+  for await (const last of store.readStream(personStream(personId), { direction: 'backwards', maxCount: 1 })) return last.type === 'PersonErased';
+  return false;
 }
 
 async function loadProgramme(commands: CommandBus, programme: DemoProgramme, file: string): Promise<void> {
