@@ -290,6 +290,78 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
       });
     });
 
+    // Appends made at the same moment (one connection, not awaited one by one): a store may write
+    // them together (the SQLite adapter's group commit), but each keeps its own outcome.
+    describe('concurrent appends on one connection', () => {
+      it('gives each append its own outcome, and a refused append writes nothing while the others land', async () => {
+        const { store } = await open();
+        const [s1, s2, s3, s4] = [stream(), stream(), stream(), stream()];
+        const existing = event('Existing');
+        await store.append(s4, [existing], 'no_stream');
+        const [a, c1, c2] = [event('A'), event('C1'), event('C2')];
+        const results = await Promise.allSettled([
+          store.append(s1, [a], 'no_stream'),
+          store.append(s2, [event('B')], 7), // s2 does not exist
+          store.append(s3, [c1, c2], 'no_stream'),
+          store.append(s4, [event('D')], 'no_stream'), // s4 exists
+          store.append(s4, [existing, event('E')], 'any'), // reuses a stored id in another batch
+        ]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'rejected']);
+        const [ra, rb, rc, rd, re] = results;
+        expect((ra as PromiseFulfilledResult<unknown>).value).toMatchObject({ nextRevision: 0 });
+        expect((rb as PromiseRejectedResult).reason).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', streamId: s2, expected: 7, actual: 'no_stream' });
+        expect((rc as PromiseFulfilledResult<unknown>).value).toMatchObject({ nextRevision: 1 });
+        expect((rd as PromiseRejectedResult).reason).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', streamId: s4, expected: 'no_stream', actual: 0 });
+        const reused = (re as PromiseRejectedResult).reason;
+        expect(reused instanceof EventIdConflictError || reused instanceof WrongExpectedVersionError).toBe(true);
+        expect((await collect(store.readStream(s1))).map((e) => e.eventId)).toEqual([a.eventId]);
+        expect(await collect(store.readStream(s2))).toEqual([]);
+        expect((await collect(store.readStream(s3))).map((e) => e.eventId)).toEqual([c1.eventId, c2.eventId]);
+        expect((await collect(store.readStream(s4))).map((e) => e.type)).toEqual(['Existing']);
+      });
+
+      it('lets exactly one of many appends at the same revision of one stream win, the others failing with the actual revision', async () => {
+        const { store } = await open();
+        const s = stream();
+        await store.append(s, [event()], 'no_stream');
+        const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => store.append(s, [event(`Try${i}`)], 0)));
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(lost).toHaveLength(7);
+        for (const r of lost) expect(r.reason).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', expected: 0, actual: 1 });
+        expect(await collect(store.readStream(s))).toHaveLength(2);
+      });
+
+      it("keeps each append's events contiguous in the log, its result naming its last event's position", async () => {
+        const { store } = await open();
+        const appends = Array.from({ length: 30 }, () => ({ s: stream(), events: [event('First'), event('Second')] }));
+        const results = await Promise.all(appends.map(({ s, events }) => store.append(s, events, 'no_stream')));
+        const all = await collect(store.readAll());
+        expect(all).toHaveLength(60);
+        for (let i = 1; i < all.length; i++) expect(comparePositions(all[i - 1]!.position, all[i]!.position)).toBeLessThan(0);
+        appends.forEach(({ events }, i) => {
+          const at = all.findIndex((e) => e.eventId === events[0]!.eventId);
+          expect(all[at + 1]!.eventId).toBe(events[1]!.eventId);
+          expect(results[i]!.position).toBe(all[at + 1]!.position);
+        });
+      });
+
+      it('answers a retry sent together with its original with the same result, writing the events once', async () => {
+        const { store } = await open();
+        const s = stream();
+        const batch = [event('A'), event('B')];
+        const [first, retry, other] = await Promise.all([
+          store.append(s, batch, 'no_stream'),
+          store.append(s, batch, 'no_stream'),
+          store.append(stream(), [event('Elsewhere')], 'no_stream'),
+        ]);
+        expect(retry).toEqual(first);
+        expect(first.nextRevision).toBe(1);
+        expect(other.nextRevision).toBe(0);
+        expect((await collect(store.readStream(s))).map((e) => e.type)).toEqual(['A', 'B']);
+      });
+    });
+
     describe('catch-up subscription to all', () => {
       it('delivers stored events, signals caught-up once, then delivers live events in order', async () => {
         const { store } = await open();

@@ -1,9 +1,9 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { meetsExpectation, validateAppend } from '../append-validation.js';
-import { EventIdConflictError, StoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
+import { validateAppend } from '../append-validation.js';
+import { StoreUnavailableError } from '../errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -18,6 +18,9 @@ import type {
 } from '../event-store.port.js';
 import { pollingSubscription } from '../polling-subscription.js';
 import { type Position, positionFromSequence, sequenceFromPosition, START } from '../position.js';
+import { type AppendRequest, AppendBatchWriter, type Written } from './append-batch.js';
+import { signalFor, waitForAppend } from './append-signal.js';
+import { GroupCommit, type GroupCommitStats } from './group-commit.js';
 import { migrate } from './schema.js';
 import { SqliteStatements, type EventTuple } from './statements.js';
 
@@ -32,26 +35,16 @@ export interface SqliteEventStoreOptions {
   readonly pollMs?: number;
   /** Source of recording time; tests pass a fixed clock. */
   readonly clock?: () => Date;
-}
-
-/** In-process wake-ups, shared by every store opened on the same file. */
-const appendSignals = new Map<string, EventEmitter>();
-
-function signalFor(filename: string): EventEmitter {
-  const key = filename === ':memory:' ? `:memory:${Math.random()}` : resolve(filename);
-  let signal = appendSignals.get(key);
-  if (!signal) {
-    signal = new EventEmitter();
-    signal.setMaxListeners(0);
-    appendSignals.set(key, signal);
-  }
-  return signal;
+  /** Most events one group commit writes (default 5,000); the appends beyond wait for the next one. */
+  readonly maxBatchEvents?: number;
 }
 
 /**
- * The embedded event store: one SQLite file in WAL mode. Each append is one IMMEDIATE
- * transaction, so the revision check and the insert cannot interleave with another writer,
- * even one in another process; the unique indexes are the last line of defence.
+ * The embedded event store: one SQLite file in WAL mode. Appends are written by group commit
+ * (group-commit.ts, append-batch.ts): the appends queued in one turn of the event loop share one
+ * IMMEDIATE transaction and its fsync, each checked and written in its own savepoint, so the
+ * revision checks and the inserts cannot interleave with another writer, even one in another
+ * process; the unique indexes are the last line of defence.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -60,7 +53,8 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly pollMs: number;
   private readonly subscriptions = new Set<Subscription>();
-  private readonly appendTx: Database.Transaction<SqliteEventStore['appendRows']>;
+  private readonly writer: AppendBatchWriter;
+  private readonly commits: GroupCommit<AppendRequest, Written>;
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -74,74 +68,35 @@ export class SqliteEventStore implements EventStore {
     this.signal = signalFor(options.filename);
     this.clock = options.clock ?? (() => new Date());
     this.pollMs = options.pollMs ?? 250;
-    this.appendTx = this.db.transaction(this.appendRows.bind(this));
+    this.writer = new AppendBatchWriter(this.db, this.sql, this.clock);
+    this.commits = new GroupCommit((requests) => this.writeBatch(requests), {
+      maxEvents: options.maxBatchEvents ?? 5000,
+      sizeOf: (request) => request.events.length,
+    });
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(streamId, events, expected);
-    const result = this.appendTx.immediate(streamId, events, expected);
-    if (result.written) this.signal.emit('append');
+    const result = await this.commits.submit({ streamId, events, expected });
     return { nextRevision: result.nextRevision, position: result.position };
   }
 
-  /** Runs inside the IMMEDIATE transaction: check, then insert. */
-  private appendRows(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) {
-      const current = this.sql.currentRevision(streamId);
-      const retry = this.idempotentRetry(streamId, events, expected, current);
-      if (retry) return { ...retry, written: false };
-      if (!meetsExpectation(expected, current)) {
-        throw new WrongExpectedVersionError(streamId, expected, current < 0 ? 'no_stream' : current);
-      }
-      const recordedAt = this.clock().toISOString();
-      let revision = current;
-      let sequence = 0;
-      for (const event of events) {
-        revision += 1;
-        try {
-          sequence = this.sql.insert({
-            event_id: event.eventId.toLowerCase(),
-            stream_id: streamId,
-            revision,
-            type: event.type,
-            data: JSON.stringify(event.data),
-            metadata: JSON.stringify(event.metadata ?? {}),
-            recorded_at: event.recordedAt ? event.recordedAt.toISOString() : recordedAt,
-          });
-        } catch (error) {
-          if (isUniqueViolation(error, 'event_id')) {
-            throw new EventIdConflictError(event.eventId, 'it was stored by another append');
-          }
-          if (isUniqueViolation(error, 'stream_id')) {
-            throw new WrongExpectedVersionError(streamId, expected, this.sql.currentRevision(streamId));
-          }
-          throw error;
-        }
-      }
-      return { nextRevision: revision, position: positionFromSequence(sequence), written: true };
+  /** The durability settings of this store's connection, read back from SQLite (benchmarks print them). */
+  durability(): { journalMode: string; synchronous: number } {
+    return { journalMode: this.db.pragma('journal_mode', { simple: true }) as string, synchronous: this.db.pragma('synchronous', { simple: true }) as number };
   }
 
-  /** The first result again when these exact events were already appended, else undefined. */
-  private idempotentRetry(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-    current: number,
-  ): AppendResult | undefined {
-    const first = this.sql.byEventId(events[0]!.eventId.toLowerCase());
-    if (!first) return undefined;
-    const rows = events.map((e) => this.sql.byEventId(e.eventId.toLowerCase()));
-    const sameBatch = rows.every(
-      (row, i) => row && row.stream_id === streamId && row.revision === first.revision + i && row.type === events[i]!.type,
-    );
-    if (!sameBatch) {
-      throw new EventIdConflictError(events[0]!.eventId, 'the stored events differ from this append (stream, order or type)');
-    }
-    if (!meetsExpectation(expected, first.revision - 1)) {
-      throw new WrongExpectedVersionError(streamId, expected, current);
-    }
-    const last = rows[rows.length - 1]!;
-    return { nextRevision: last.revision, position: positionFromSequence(last.position) };
+  /** Group commit so far: transactions written and the appends they carried (diagnostics, tests). */
+  get groupCommitStats(): GroupCommitStats {
+    return this.commits.stats;
+  }
+
+  /** One transaction for every append queued (group commit); wakes the subscriptions if any wrote. */
+  private writeBatch(requests: readonly AppendRequest[]) {
+    const outcomes = this.writer.write(requests);
+    if (outcomes.some((o) => o.ok && o.value.written)) this.signal.emit('append');
+    return outcomes;
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -182,21 +137,7 @@ export class SqliteEventStore implements EventStore {
           this.assertOpen();
           return this.sql.allForwards(sequenceFromPosition(after) + 1, max).map(toRecorded);
         },
-        waitForChange: (pollMs) => {
-          let cancel = () => undefined as void;
-          const promise = new Promise<void>((wake) => {
-            const timer = setTimeout(done, pollMs);
-            const signal = this.signal;
-            function done() {
-              clearTimeout(timer);
-              signal.off('append', done);
-              wake();
-            }
-            signal.on('append', done);
-            cancel = done;
-          });
-          return { promise, cancel };
-        },
+        waitForChange: (pollMs) => waitForAppend(this.signal, pollMs),
       },
       fromPosition,
       handler,
@@ -225,6 +166,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.commits.drain(); // appends already accepted are written, not dropped
     this.closed = true;
     this.db.close();
   }
@@ -248,7 +190,3 @@ function toRecorded([position, eventId, streamId, revision, type, data, metadata
   };
 }
 
-function isUniqueViolation(error: unknown, column: string): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes(column);
-}

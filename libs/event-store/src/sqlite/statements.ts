@@ -28,9 +28,10 @@ export class SqliteStatements {
       byEventId: db.prepare<[string], { position: number; stream_id: string; revision: number; type: string }>(
         'SELECT position, stream_id, revision, type FROM events WHERE event_id = ?',
       ),
-      insert: db.prepare<Omit<EventRow, 'position'>>(
+      // Positional parameters: binding named ones builds an object per row.
+      insert: db.prepare<[string, string, number, string, string, string, string]>(
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-         VALUES (@event_id, @stream_id, @revision, @type, @data, @metadata, @recorded_at)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       streamForwards: rawRows(db.prepare<[string, number, number], EventTuple>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
@@ -56,8 +57,8 @@ export class SqliteStatements {
     return this.s.byEventId.get(eventId);
   }
   /** Inserts one event and returns its global sequence. */
-  insert(row: Omit<EventRow, 'position'>): number {
-    return Number(this.s.insert.run(row).lastInsertRowid);
+  insert(eventId: string, streamId: string, revision: number, type: string, data: string, metadata: string, recordedAt: string): number {
+    return Number(this.s.insert.run(eventId, streamId, revision, type, data, metadata, recordedAt).lastInsertRowid);
   }
   streamForwards(streamId: string, from: number, limit: number): EventTuple[] {
     return this.s.streamForwards.all(streamId, from, limit);

@@ -8,11 +8,22 @@ import type { AppendOutcome } from './append-outcome.js';
 const ATTEMPTS = 5;
 
 /**
- * Load → decide → append with the loaded revision as expectation. Without If-Match, a concurrent
- * writer only means "decide again on the newer state"; with If-Match, the client's revision is the
- * expectation and a mismatch is the client's to resolve (412).
+ * Load → decide → append with the loaded revision as expectation, one request at a time per
+ * person in this process (PersonStreamRepository.exclusive). Without If-Match, a concurrent
+ * writer elsewhere only means "decide again on the newer state"; with If-Match, the client's
+ * revision is the expectation and a mismatch is the client's to resolve (412).
  */
-export async function appendWithRetry(
+export function appendWithRetry(
+  repository: PersonStreamRepository,
+  personId: string,
+  command: PersonCommand,
+  ifMatch: number | undefined,
+  metadata: JsonObject,
+): Promise<AppendOutcome> {
+  return repository.exclusive(personId, () => decideAndAppend(repository, personId, command, ifMatch, metadata));
+}
+
+async function decideAndAppend(
   repository: PersonStreamRepository,
   personId: string,
   command: PersonCommand,
@@ -22,15 +33,18 @@ export async function appendWithRetry(
   const wanted = command.type === 'RegisterPerson' ? [command.event] : command.events;
   const eventIds = wanted.map((e) => e.eventId);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const loaded = await repository.load(personId);
-    const replay = findReplay(loaded.recorded, wanted);
-    if (replay) return { personId, ...replay, replayed: true, eventIds };
-    if (ifMatch !== undefined && ifMatch !== loaded.revision) {
-      throw new RevisionMismatchError(ifMatch, loaded.revision < 0 ? 'no_stream' : loaded.revision);
+    const current = await repository.decisionState(personId);
+    if (wanted.some((e) => current.eventIds.has(e.eventId.toLowerCase()))) {
+      // A retry, or an id reused for something else: telling which needs the stored events.
+      const replay = findReplay((await repository.load(personId)).recorded, wanted);
+      if (replay) return { personId, ...replay, replayed: true, eventIds };
     }
-    const events = decide(command, loaded.state);
+    if (ifMatch !== undefined && ifMatch !== current.revision) {
+      throw new RevisionMismatchError(ifMatch, current.revision < 0 ? 'no_stream' : current.revision);
+    }
+    const events = decide(command, current.state);
     try {
-      const result = await repository.append(personId, events, loaded.revision < 0 ? 'no_stream' : loaded.revision, metadata);
+      const result = await repository.append(personId, events, current.revision < 0 ? 'no_stream' : current.revision, metadata, current);
       return { personId, revision: result.nextRevision, position: result.position, replayed: false, eventIds };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
