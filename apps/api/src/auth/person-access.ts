@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isCareEvent, NotFoundError, personAccessFacts, personStream, type IdentifiedPersonEvent, type PersonAccessFacts } from '@parcours/domain';
+import { isCareEvent, NotFoundError, personAccessFacts, personStream, withoutProtected, type IdentifiedPersonEvent, type PersonAccessFacts } from '@parcours/domain';
 import type { EventStore } from '@parcours/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { toPersonEvent } from '../persons/person-stream.repository.js';
@@ -27,6 +27,8 @@ export class PersonAccess {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly organisations: OrganisationDirectory,
   ) {}
+
+  private readonly cache = new Map<string, AccessEntry>();
 
   /** May this caller read the person, and how? */
   async forReading(principal: Principal, personId: string): Promise<PersonVisibility> {
@@ -65,16 +67,46 @@ export class PersonAccess {
     return !(await this.organisations.isCareSide(organisation));
   }
 
-  private async facts(personId: string): Promise<PersonAccessFacts & { careEventIds: string[] }> {
-    const history: { event: IdentifiedPersonEvent; recordedByOrganisationId: string | null }[] = [];
-    for await (const recorded of this.store.readStream(personStream(personId))) {
+  /**
+   * Access facts from the person's stream, read at request time. What was read before is kept
+   * (bounded, without free text) so a request reads only the events appended since: an access
+   * check must not cost a full read, decryption and fold of the history on every append.
+   */
+  private async facts(personId: string): Promise<AccessEntry> {
+    const cached = this.cache.get(personId);
+    const history = cached ? [...cached.history] : [];
+    const fromRevision = cached ? cached.revision + 1 : 0;
+    let revision = cached?.revision ?? -1;
+    for await (const recorded of this.store.readStream(personStream(personId), { fromRevision })) {
       const by = (recorded.metadata['recordedBy'] as { organisationId?: string | null } | undefined)?.organisationId ?? null;
-      history.push({ event: toPersonEvent(recorded), recordedByOrganisationId: by });
+      const event = toPersonEvent(recorded);
+      history.push({ event: { ...event, data: withoutProtected(event.data as Record<string, unknown>) } as IdentifiedPersonEvent, recordedByOrganisationId: by });
+      revision = recorded.revision;
     }
+    if (cached && revision === cached.revision) return refresh(this.cache, personId, cached);
     const facts = personAccessFacts(history);
     if (!facts.exists) throw notFound(personId);
-    return { ...facts, careEventIds: history.filter((h) => isCareEvent(h.event)).map((h) => h.event.eventId) };
+    const entry: AccessEntry = { ...facts, revision, history, careEventIds: history.filter((h) => isCareEvent(h.event)).map((h) => h.event.eventId) };
+    this.cache.delete(personId);
+    if (!facts.erased) this.cache.set(personId, entry);
+    if (this.cache.size > CACHED_PERSONS) this.cache.delete(this.cache.keys().next().value!);
+    return entry;
   }
+}
+
+/** Persons whose access facts stay in memory (least recently used first out). */
+const CACHED_PERSONS = 5_000;
+
+interface AccessEntry extends PersonAccessFacts {
+  readonly revision: number;
+  readonly history: readonly { event: IdentifiedPersonEvent; recordedByOrganisationId: string | null }[];
+  readonly careEventIds: string[];
+}
+
+function refresh(cache: Map<string, AccessEntry>, personId: string, entry: AccessEntry): AccessEntry {
+  cache.delete(personId);
+  cache.set(personId, entry);
+  return entry;
 }
 
 function notFound(personId: string): NotFoundError {

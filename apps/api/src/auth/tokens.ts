@@ -43,6 +43,12 @@ export async function mintToken(request: MintRequest, settings: Omit<TokenSettin
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /**
+   * Tokens already verified, until their expiry or one minute, whichever comes first: a client
+   * sends the same token on every request, and checking its signature again costs more CPU than
+   * the rest of an append. Bounded; the token string itself is the key (same bytes, same verdict).
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly settings: TokenSettings) {
     if ('secret' in settings.keys) {
@@ -54,15 +60,25 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string, now = Date.now()): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.principal;
+    if (known) this.verified.delete(token);
+    const principal = await this.check(token, now);
+    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal: principal.principal, until: Math.min(principal.expiresAt, now + 60_000) });
+    return principal.principal;
+  }
+
+  private async check(token: string, now: number): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
-      const options = { algorithms: this.algorithms, issuer: this.settings.issuer, audience: this.settings.audience, requiredClaims: ['exp', 'sub'] };
+      const options = { algorithms: this.algorithms, issuer: this.settings.issuer, audience: this.settings.audience, requiredClaims: ['exp', 'sub'], currentDate: new Date(now) };
       ({ payload } = typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options));
     } catch (error) {
       throw new UnauthenticatedError(reason(error));
     }
-    return principalFrom(payload);
+    return { principal: principalFrom(payload), expiresAt: (payload.exp ?? 0) * 1000 };
   }
 }
 
