@@ -1,82 +1,60 @@
 import type Database from 'better-sqlite3';
-import { applyToParcours, emptyParcours, PERSON_CATEGORY, summarisePerson, type ParcoursState, type PersonSummary } from '@parcours/domain';
-import { categoryOf, idOf } from '@parcours/event-store';
+import { decodeSummary, draftOf, summarisePerson, type ParcoursState, type PersonSummary, type StoredSummary } from '@parcours/domain';
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
-import { preparedFor } from '../projections/prepared-statements.js';
-import { toParcoursInput } from './person-history.js';
+import { foldBatch } from './parcours-batch.js';
+import { summaryText } from './parcours-inputs.js';
+import { ParcoursCatchUp } from './parcours-catch-up.js';
+import { createParcoursTables, parcoursRows } from './parcours-tables.js';
+import { summaryWorkerUrl } from './summariser.js';
 
 /**
- * The parcours read model: one row per person holding the folded parcours state (JSON), so that
- * GET /persons/:id/parcours reads one row and renders, whatever the size of the log; and beside
- * it the person's compact summary, which cohort views aggregate (costs, outcomes, sequences).
- * Version history: 1 — states; 2 — summaries added; 3 — summaries record studies resumed.
+ * The parcours read model: each person's parcours inputs (segments, appended batch by batch), so
+ * that GET /persons/:id/parcours folds one person's rows whatever the size of the log, and each
+ * person's compact summary, which cohort views aggregate (costs, outcomes, sequences).
+ * Version history: 1 — states; 2 — summaries added; 3 — summaries record studies resumed;
+ * 4 — inputs appended as segments instead of the whole state rewritten, summaries deferred
+ * during catch-up (parcours-tables.ts).
  */
 export const parcoursProjection: ProjectionDefinition = {
   name: 'parcours',
-  version: 3,
-  createTables(db, table) {
-    db.exec(`CREATE TABLE ${table('persons')} (
-      person_id TEXT PRIMARY KEY,
-      revision  INTEGER NOT NULL,
-      state     TEXT NOT NULL
-    ) STRICT;
-    CREATE TABLE ${table('summaries')} (
-      person_id TEXT PRIMARY KEY,
-      summary   TEXT NOT NULL
-    ) STRICT`);
-  },
+  version: 4,
+  createTables: createParcoursTables,
+  /** Live: a few events at a time; each person touched is folded from its segments and summarised. */
   applyBatch(db, table, events) {
-    const rows = statements(db, table);
-    const touched = new Map<string, ParcoursState>();
-    for (const event of events) {
-      if (categoryOf(event.streamId) !== PERSON_CATEGORY) continue;
-      const personId = idOf(event.streamId);
-      const state = touched.get(personId) ?? rows.load(personId) ?? emptyParcours(personId);
-      touched.set(personId, applyToParcours(state, toParcoursInput(event)));
-    }
-    for (const state of touched.values()) {
-      rows.save(state);
-      rows.saveSummary(summarisePerson(state));
-    }
+    const rows = parcoursRows(db, table);
+    const changes = foldBatch(rows, events, (personId) => {
+      const draft = draftOf(personId, rows.inputs(personId));
+      return { revision: draft.revision, draft };
+    });
+    for (const [personId, { cursor }] of changes) rows.saveSummary(personId, cursor.revision, summaryText(cursor.draft!));
+  },
+  catchUp(db, table) {
+    // A summary thread reads the segments on its own connection: a database in memory has no file to share.
+    const url = db.memory ? undefined : summaryWorkerUrl();
+    return new ParcoursCatchUp(parcoursRows(db, table), { summaryWorker: url && { url, data: { filename: db.name, segments: table('segments') } } });
   },
 };
 
-/** Reads a person's folded state from the active version's table. */
+/** A person's folded state from the active version's tables; undefined when the person has no events there. */
 export function loadParcoursState(db: Database.Database, table: TableNamer, personId: string): ParcoursState | undefined {
-  return statements(db, table).load(personId);
+  const inputs = parcoursRows(db, table).inputs(personId);
+  return inputs.length ? draftOf(personId, inputs) : undefined;
 }
 
-function statements(db: Database.Database, table: TableNamer) {
-  return preparedFor(db, table('persons'), (connection, persons) => prepare(connection, persons, table('summaries')));
-}
-
-/** Every person's summary, for cohort views (one scan of a compact table). */
+/**
+ * Every person's summary, for cohort views (one scan of a compact table). Summaries a catch-up
+ * has not written yet (stale) are computed here from the segments, so that a view is always that
+ * of the checkpoint.
+ */
 export function loadSummaries(db: Database.Database, table: TableNamer): PersonSummary[] {
-  return db
-    .prepare<[], { summary: string }>(`SELECT summary FROM ${table('summaries')}`)
+  const summaries = db
+    .prepare<[], string>(`SELECT summary FROM ${table('summaries')}`)
+    .pluck()
     .all()
-    .map((row) => JSON.parse(row.summary) as PersonSummary);
-}
-
-function prepare(db: Database.Database, name: string, summaries: string) {
-  const select = db.prepare<[string], { state: string }>(`SELECT state FROM ${name} WHERE person_id = ?`);
-  const upsert = db.prepare<[string, number, string]>(
-    `INSERT INTO ${name} (person_id, revision, state) VALUES (?, ?, ?)
-     ON CONFLICT (person_id) DO UPDATE SET revision = excluded.revision, state = excluded.state`,
-  );
-  const upsertSummary = db.prepare<[string, string]>(
-    `INSERT INTO ${summaries} (person_id, summary) VALUES (?, ?) ON CONFLICT (person_id) DO UPDATE SET summary = excluded.summary`,
-  );
-  return {
-    saveSummary(summary: PersonSummary): void {
-      upsertSummary.run(summary.personId, JSON.stringify(summary));
-    },
-    load(personId: string): ParcoursState | undefined {
-      const row = select.get(personId);
-      return row ? (JSON.parse(row.state) as ParcoursState) : undefined;
-    },
-    save(state: ParcoursState): void {
-      upsert.run(state.personId, state.revision, JSON.stringify(state));
-    },
-  };
+    .map((text) => decodeSummary(JSON.parse(text) as StoredSummary));
+  const stale = new Set(db.prepare<[], string>(`SELECT person_id FROM ${table('stale')}`).pluck().all());
+  if (stale.size === 0) return summaries;
+  const rows = parcoursRows(db, table);
+  const fresh = [...stale].map((personId) => summarisePerson(draftOf(personId, rows.inputs(personId))));
+  return [...summaries.filter((s) => !stale.has(s.personId)), ...fresh];
 }

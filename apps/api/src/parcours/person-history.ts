@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError, personStream, withoutCareEvents, type ParcoursInput } from '@parcours/domain';
+import { catalogueEntry, isPersonEventType, NotFoundError, personStream, withoutCareEvents, type ParcoursInput } from '@parcours/domain';
 import type { EventStore, RecordedEvent } from '@parcours/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { toPersonEvent } from '../persons/person-stream.repository.js';
@@ -27,8 +27,11 @@ export class PersonHistory {
 }
 
 export function toParcoursInput(recorded: RecordedEvent): ParcoursInput {
-  // Built field by field: a spread costs more than the rest of the conversion (projections convert millions).
-  const { eventId, type, data } = toPersonEvent(recorded);
+  // Built field by field: a spread costs more than the rest of the conversion (projections convert
+  // millions). An event stored at its type's current version has nothing to upcast: taken as is.
+  const { type } = recorded;
+  const current = isPersonEventType(type) && recorded.metadata['schemaVersion'] === catalogueEntry(type).version;
+  const { eventId, data } = current ? recorded : toPersonEvent(recorded);
   return { eventId, type, data, revision: recorded.revision, recordedAt: isoString(recorded.recordedAt) } as ParcoursInput;
 }
 

@@ -1,4 +1,4 @@
-export { type ProjectionDefinition, type TableNamer } from './projection-definition.js';
+export { type CatchUpSession, type ProjectionDefinition, type TableNamer } from './projection-definition.js';
 export { ProjectionCatalog, UnknownProjectionError } from './projection-catalog.js';
 export { ProjectionRunner } from './projection-runner.js';
 export type { RebuildProgress, RebuildResult } from './projection-slot.js';

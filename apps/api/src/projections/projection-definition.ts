@@ -24,6 +24,30 @@ export interface ProjectionDefinition {
    * records the error and retries later from the last checkpoint: no event is ever skipped.
    */
   applyBatch(db: Database.Database, table: TableNamer, events: readonly RecordedEvent[]): void;
+  /**
+   * Optional: a session for the catch-up (a rebuild, a new version, a restart behind the head).
+   * While the worker replays the log up to the head, batches go to the session instead of
+   * `applyBatch`: it may keep state in memory between batches and defer work derived from it,
+   * as long as each batch's writes are complete for what it commits with the checkpoint. Once
+   * caught up, the runner calls `finishStep` until it returns true, then feeds `applyBatch` live.
+   * A failure or a stop discards the session: the next worker opens a new one.
+   */
+  catchUp?(db: Database.Database, table: TableNamer): CatchUpSession;
+}
+
+export interface CatchUpSession {
+  /** Like `applyBatch`, in the batch's transaction with its checkpoint. */
+  applyBatch(events: readonly RecordedEvent[]): void;
+  /**
+   * One step of the work deferred during the catch-up, in its own transaction (guarded like a
+   * batch); true when nothing is left. Live events wait meanwhile: steps should be short, so
+   * that the event loop turns between them.
+   */
+  finishStep(): boolean;
+  /** Optional: resolves when another step can make progress (work done elsewhere came back); default: the next turn of the event loop. */
+  ready?(): Promise<void>;
+  /** Optional: the session is over (finished, failed or stopped): release what it holds. */
+  close?(): void;
 }
 
 const NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type Position, type RecordedEvent, START } from '@parcours/event-store';
-import { ownTablePattern, type ProjectionDefinition, tableNamer } from './projection-definition.js';
+import { type CatchUpSession, ownTablePattern, type ProjectionDefinition, tableNamer } from './projection-definition.js';
 
 export interface RegistryEntry {
   readonly name: string;
@@ -29,26 +29,26 @@ export class CheckpointMovedError extends Error {
  * transaction, so a crash leaves either the old state or the new one, never a mix.
  */
 export class ProjectionRegistry {
+  private statements: ReturnType<typeof prepare> | undefined;
+
   constructor(private readonly db: Database.Database) {}
 
+  /** Prepared once: every query asks for the entry and the checkpoint (read-your-writes, table names). */
+  private get sql(): ReturnType<typeof prepare> {
+    return (this.statements ??= prepare(this.db));
+  }
+
   entry(name: string): RegistryEntry | undefined {
-    return this.db
-      .prepare(
-        `SELECT name, active_version AS activeVersion, building_version AS buildingVersion,
-                last_error AS lastError, last_error_at AS lastErrorAt
-         FROM projection_registry WHERE name = ?`,
-      )
-      .get(name) as RegistryEntry | undefined;
+    return this.sql.entry.get(name);
   }
 
   checkpoint(name: string, version: number): Checkpoint {
-    const row = this.db
-      .prepare(
-        `SELECT position, last_recorded_at AS lastRecordedAt, events_applied AS eventsApplied
-         FROM projection_checkpoints WHERE name = ? AND version = ?`,
-      )
-      .get(name, version) as Checkpoint | undefined;
-    return row ?? { position: START, lastRecordedAt: null, eventsApplied: 0 };
+    return this.sql.checkpoint.get(name, version) ?? { position: START, lastRecordedAt: null, eventsApplied: 0 };
+  }
+
+  /** The catch-up session of the definition's version, when it has one. */
+  openCatchUp(definition: ProjectionDefinition, version: number): CatchUpSession | undefined {
+    return definition.catchUp?.(this.db, tableNamer(definition.name, version));
   }
 
   /** First sight of a projection: its tables, active at once (they fill while catching up). */
@@ -109,18 +109,22 @@ export class ProjectionRegistry {
    * One batch and its checkpoint, in one transaction: the exactly-once effect. The checkpoint
    * only moves from where this runner left it, so two processes cannot both apply a batch.
    */
-  commitBatch(definition: ProjectionDefinition, version: number, from: Position, events: readonly RecordedEvent[]): void {
+  commitBatch(definition: ProjectionDefinition, version: number, from: Position, events: readonly RecordedEvent[], session?: CatchUpSession): void {
     const last = events[events.length - 1];
     if (!last) return;
     this.db.transaction(() => {
-      definition.applyBatch(this.db, tableNamer(definition.name, version), events);
-      const moved = this.db
-        .prepare(
-          `UPDATE projection_checkpoints SET position = ?, last_recorded_at = ?, events_applied = events_applied + ?, updated_at = ?
-           WHERE name = ? AND version = ? AND position = ?`,
-        )
-        .run(last.position, last.recordedAt.toISOString(), events.length, new Date().toISOString(), definition.name, version, from);
+      if (session) session.applyBatch(events);
+      else definition.applyBatch(this.db, tableNamer(definition.name, version), events);
+      const moved = this.sql.advance.run(last.position, last.recordedAt.toISOString(), events.length, new Date().toISOString(), definition.name, version, from);
       if (moved.changes !== 1) throw new CheckpointMovedError(definition.name, version, from);
+    }).immediate();
+  }
+
+  /** One step of a catch-up session's deferred work, guarded like a batch: only if the checkpoint is still `at`. */
+  finishStep(definition: ProjectionDefinition, version: number, at: Position, session: CatchUpSession): boolean {
+    return this.db.transaction(() => {
+      if (this.checkpoint(definition.name, version).position !== at) throw new CheckpointMovedError(definition.name, version, at);
+      return session.finishStep();
     }).immediate();
   }
 
@@ -171,4 +175,22 @@ export class ProjectionRegistry {
       if (versionMatches(version)) this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(name, version);
     }
   }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    entry: db.prepare<[string], RegistryEntry>(
+      `SELECT name, active_version AS activeVersion, building_version AS buildingVersion,
+              last_error AS lastError, last_error_at AS lastErrorAt
+       FROM projection_registry WHERE name = ?`,
+    ),
+    checkpoint: db.prepare<[string, number], Checkpoint>(
+      `SELECT position, last_recorded_at AS lastRecordedAt, events_applied AS eventsApplied
+       FROM projection_checkpoints WHERE name = ? AND version = ?`,
+    ),
+    advance: db.prepare<[Position, string, number, string, string, number, Position]>(
+      `UPDATE projection_checkpoints SET position = ?, last_recorded_at = ?, events_applied = events_applied + ?, updated_at = ?
+       WHERE name = ? AND version = ? AND position = ?`,
+    ),
+  };
 }

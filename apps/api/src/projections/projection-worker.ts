@@ -1,5 +1,5 @@
 import { comparePositions, type EventStore, type Position, type RecordedEvent, type Subscription } from '@parcours/event-store';
-import type { ProjectionDefinition } from './projection-definition.js';
+import type { CatchUpSession, ProjectionDefinition } from './projection-definition.js';
 import type { ProjectionRegistry } from './projection-registry.js';
 
 export interface BatchingOptions {
@@ -39,6 +39,11 @@ export class ProjectionWorker {
   private failure: unknown;
   private lastSeen: Position;
   private committed: Position;
+  /** The definition's catch-up session until the catch-up is finished (see ProjectionDefinition.catchUp). */
+  private session: CatchUpSession | undefined;
+  /** The session's deferred work is being done: live events wait in the buffer. */
+  private finishing = false;
+  private stopped = false;
 
   constructor(
     store: EventStore,
@@ -51,11 +56,12 @@ export class ProjectionWorker {
   ) {
     this.lastSeen = from;
     this.committed = from;
+    this.session = registry.openCatchUp(definition, version);
     this.subscription = store.subscribeToAll(from, {
       onEvent: (event) => this.onEvent(event),
       onCaughtUp: () => this.guard(() => {
         this.flush();
-        this.listener.onCaughtUp(this.committed);
+        this.finishCatchUp();
       }),
     });
     if (this.failure !== undefined) void this.subscription.stop();
@@ -78,6 +84,8 @@ export class ProjectionWorker {
 
   /** Stops delivery. The uncommitted buffer is dropped: it is delivered again next time. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.closeSession();
     this.clearTimer();
     this.buffer = [];
     await this.subscription.stop();
@@ -100,6 +108,7 @@ export class ProjectionWorker {
         this.flush();
       } catch (error) {
         this.failure = error;
+        this.closeSession();
         throw error;
       }
       return new Promise<void>((resolve) => setImmediate(resolve));
@@ -110,12 +119,43 @@ export class ProjectionWorker {
   private flush(): void {
     this.clearTimer();
     const events = this.buffer;
-    if (events.length === 0) return;
+    if (events.length === 0 || this.finishing) return;
     this.buffer = [];
-    this.registry.commitBatch(this.definition, this.version, this.committed, events);
+    this.registry.commitBatch(this.definition, this.version, this.committed, events, this.session);
     const last = events[events.length - 1]!;
     this.committed = last.position;
     this.listener.onCommitted({ checkpoint: last.position, count: events.length, lastRecordedAt: last.recordedAt });
+  }
+
+  /**
+   * Caught up: the session's deferred work, one step (transaction) per turn of the event loop so
+   * that queries are answered meanwhile; then the events that arrived live, and only then the
+   * runner hears of it (a new version is swapped in with its deferred work done).
+   */
+  private finishCatchUp(): void {
+    const session = this.session;
+    if (this.finishing) return; // a second caught-up signal: the steps under way will report
+    if (!session) return this.listener.onCaughtUp(this.committed);
+    this.finishing = true;
+    const step = () =>
+      this.guard(() => {
+        if (this.stopped) return;
+        if (!this.registry.finishStep(this.definition, this.version, this.committed, session)) {
+          const next = () => setImmediate(step);
+          return void (session.ready ? session.ready().then(next, next) : next());
+        }
+        this.closeSession();
+        this.finishing = false;
+        this.flush();
+        this.listener.onCaughtUp(this.committed);
+      });
+    step();
+  }
+
+  private closeSession(): void {
+    const session = this.session;
+    this.session = undefined;
+    session?.close?.();
   }
 
   /** For work outside the event handler (timer, caught-up): a failure stops the subscription. */
@@ -126,6 +166,7 @@ export class ProjectionWorker {
     } catch (error) {
       this.failure = error;
       this.buffer = [];
+      this.closeSession();
       this.clearTimer();
       // The subscription may not be assigned yet if a store calls back synchronously.
       if (this.subscription) void this.subscription.stop();

@@ -3,6 +3,10 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AppConfig } from '../config/app-config.js';
 import { migrateReadModels } from './read-model-schema.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
+
+/** SQLite's own checkpoints on this connection: a backstop far above what the checkpointer lets the WAL reach. */
+const BACKSTOP_CHECKPOINT_PAGES = 16_384;
 
 /**
  * The connection to the read models: the local SQLite file of `config.dbPath`, in both store
@@ -12,13 +16,14 @@ import { migrateReadModels } from './read-model-schema.js';
  */
 export class ReadModelDatabase {
   readonly connection: Database.Database;
+  private readonly checkpointer: WalCheckpointer | undefined;
 
   /**
    * `synchronous = NORMAL` by default: a read-model commit lost to a power cut is not lost data,
    * since each batch commits with its checkpoint and is replayed from the log at the next start;
    * an fsync per batch was a fifth of the rebuild time. The event store keeps its own setting.
    */
-  constructor(filename: string, synchronous: AppConfig['dbSynchronous'] = 'NORMAL') {
+  constructor(filename: string, synchronous: AppConfig['dbSynchronous'] = 'NORMAL', options: { backgroundCheckpoints?: boolean } = {}) {
     if (filename !== ':memory:') mkdirSync(dirname(resolve(filename)), { recursive: true });
     this.connection = new Database(filename);
     this.connection.pragma('journal_mode = WAL');
@@ -28,6 +33,11 @@ export class ReadModelDatabase {
     // Erasure rewrites rows holding a person's notes: freed bytes are zeroed, not left in free pages.
     this.connection.pragma('secure_delete = ON');
     migrateReadModels(this.connection);
+    // Checkpoints from a thread of their own (wal-checkpointer.ts): commits never wait for a sync.
+    if (filename !== ':memory:' && (options.backgroundCheckpoints ?? true)) {
+      this.connection.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      this.checkpointer = new WalCheckpointer(filename);
+    }
   }
 
   static fromConfig(config: AppConfig): ReadModelDatabase {
@@ -61,6 +71,7 @@ export class ReadModelDatabase {
   }
 
   close(): void {
+    this.checkpointer?.stop();
     if (this.connection.open) this.connection.close();
   }
 }

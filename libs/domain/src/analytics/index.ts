@@ -1,1 +1,2 @@
 export * from './person-summary.js';
+export * from './summary-codec.js';

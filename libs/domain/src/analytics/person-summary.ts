@@ -1,7 +1,8 @@
 import type { EpisodeKind, Field } from '../person/events.js';
-import { buildEpisodes } from '../parcours/episodes.js';
+import { episodeSkeletons } from '../parcours/episodes.js';
 import { orderFacts, type TimedFact } from '../parcours/ordering.js';
-import { standingFacts, type ParcoursState } from '../parcours/parcours-state.js';
+import { standingFacts, type ParcoursFact, type ParcoursState } from '../parcours/parcours-state.js';
+import { boundsOf } from '../parcours/time-arithmetic.js';
 import type { ValidTime } from '../time/valid-time.js';
 
 /**
@@ -53,6 +54,9 @@ export interface PersonSummary {
 
 const KEPT_DETAILS = ['contract', 'labourMarket', 'outcome', 'destination', 'setting', 'kind', 'qualifying', 'hoursPerWeek', 'readmission', 'medication', 'measure', 'reason', 'status'];
 
+/** Facts that are not steps of the path: the first contact is the first of the others. */
+const NOT_PATH = new Set(['NarrativeRecorded', 'ArticulationAssessed', 'CostRecorded', 'ConsentRecorded', 'ConsentWithdrawn']);
+
 /** A summary with no facts: the base of hand-made summaries in tests and of empty streams. */
 export function emptySummary(personId: string): PersonSummary {
   return {
@@ -79,10 +83,19 @@ export function emptySummary(personId: string): PersonSummary {
 
 export function summarisePerson(state: ParcoursState): PersonSummary {
   const ordered = orderFacts(standingFacts(state));
-  const episodes = buildEpisodes(ordered);
-  const of = (type: string) => ordered.filter((t) => t.fact.type === type);
+  const episodes = episodeSkeletons(ordered);
+  // Facts by type, in path order, grouped in one pass: a cohort's worth of persons is summarised
+  // at every rebuild, and the views below ask for a dozen types.
+  const byType = new Map<string, TimedFact[]>();
+  for (const t of ordered) {
+    const group = byType.get(t.fact.type);
+    if (group) group.push(t);
+    else byType.set(t.fact.type, [t]);
+  }
+  const none: TimedFact[] = [];
+  const of = (type: string) => byType.get(type) ?? none;
   const registration = state.facts.find((f) => f.type === 'PersonRegistered' && f.retraction === null);
-  const path = ordered.filter((t) => !['NarrativeRecorded', 'ArticulationAssessed', 'CostRecorded', 'ConsentRecorded', 'ConsentWithdrawn'].includes(t.fact.type));
+  const path = ordered.filter((t) => !NOT_PATH.has(t.fact.type));
   const consent = (scope: string) => {
     const last = ordered.filter((t) => (t.fact.type === 'ConsentRecorded' || t.fact.type === 'ConsentWithdrawn') && t.fact.data['scope'] === scope).at(-1);
     return last?.fact.type === 'ConsentRecorded';
@@ -98,17 +111,20 @@ export function summarisePerson(state: ParcoursState): PersonSummary {
     careSharingConsent: consent('care_sharing'),
     registeredAt: registered ? instant(registered.when) : null,
     firstContact: path[0] ? instant(path[0].when) : null,
-    episodes: episodes.map((e) => ({
-      episodeId: e.episodeId,
-      kind: e.kind,
-      field: e.field,
-      start: instant(e.start.validTime),
-      end: e.end ? instant(e.end.validTime) : null,
-      endStatus: e.endStatus,
-      organisationId: e.start.organisation?.organisationId ?? null,
-      organisationName: e.start.organisation?.name ?? null,
-      details: pick({ ...e.start.details, ...(e.end?.details ?? {}) }),
-    })),
+    episodes: episodes.map((e) => {
+      const organisation = e.start.fact.data['organisation'] as { organisationId?: string; name?: string } | undefined;
+      return {
+        episodeId: e.episodeId,
+        kind: e.kind,
+        field: e.field,
+        start: instant(e.start.when),
+        end: e.end ? instant(e.end.when) : null,
+        endStatus: e.endStatus,
+        organisationId: organisation?.organisationId ?? null,
+        organisationName: organisation?.name ?? null,
+        details: pick(e.start.fact, e.end?.fact),
+      };
+    }),
     programmes: of('ProgrammeEntered').map((t) => {
       const programmeId = String(t.fact.data['programmeId']);
       const exit = of('ProgrammeExited').find((x) => x.fact.data['programmeId'] === programmeId);
@@ -137,8 +153,7 @@ export function summarisePerson(state: ParcoursState): PersonSummary {
 }
 
 export function instant(t: ValidTime): Instant {
-  const lower = t.lower === null ? null : Date.parse(t.lower);
-  const upper = t.upper === null ? null : Date.parse(t.upper);
+  const { lower, upper } = boundsOf(t);
   return { lower, upper, mid: lower !== null && upper !== null ? (lower + upper) / 2 : (lower ?? upper ?? 0) };
 }
 
@@ -151,10 +166,11 @@ function lostPeriods(ordered: readonly TimedFact[]) {
   return periods;
 }
 
-function pick(details: Record<string, unknown>): Record<string, string | boolean | number> {
+/** The kept details of an episode: its start's data, overridden by its end's (none is an envelope field). */
+function pick(start: ParcoursFact, end: ParcoursFact | undefined): Record<string, string | boolean | number> {
   const out: Record<string, string | boolean | number> = {};
   for (const key of KEPT_DETAILS) {
-    const value = details[key];
+    const value = end && Object.hasOwn(end.data, key) ? end.data[key] : start.data[key];
     if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') out[key] = value;
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Field } from '../person/events.js';
-import { spanBetween, instants, daysBetweenInstants } from './time-arithmetic.js';
+import { spanBetween, instants, daysBetweenInstants, type Span } from './time-arithmetic.js';
 import type { TimedFact } from './ordering.js';
 import type { Articulation, EpisodeView, OrganisationRef, ReferralView } from './view.js';
 
@@ -48,35 +48,41 @@ export function buildArticulations(ordered: readonly TimedFact[], episodes: read
     const a = services[i - 1]!;
     const b = services[i]!;
     if (a.field === b.field && sameOrganisation(a.start.organisation, b.start.organisation)) continue;
-    articulations.push({ kind: 'handoff', ...handoff(a, b, cutoff), ...assessed(assessments, a.episodeId, b.episodeId) });
+    const { relation, days } = handoff(a, b, cutoff);
+    const { successful, assessments: found } = assessed(assessments, a.episodeId, b.episodeId);
+    // Built key by key, not spread: a parcours has dozens of hand-offs and every GET renders them.
+    articulations.push({
+      kind: 'handoff',
+      fromField: a.field,
+      toField: b.field,
+      fromEpisodeId: a.episodeId,
+      toEpisodeId: b.episodeId,
+      referralId: null,
+      from: a.start.organisation,
+      to: b.start.organisation,
+      when: b.start.validTime,
+      relation,
+      days,
+      successful,
+      assessments: found,
+    });
   }
   return { referrals, articulations };
 }
 
-function handoff(a: EpisodeView, b: EpisodeView, cutoff: number) {
-  const base = {
-    fromField: a.field,
-    toField: b.field,
-    fromEpisodeId: a.episodeId,
-    toEpisodeId: b.episodeId,
-    referralId: null,
-    from: a.start.organisation,
-    to: b.start.organisation,
-    when: b.start.validTime,
-  };
+/** How two consecutive episodes meet: overlapping (tuilage), with a gap, or unknown; and for how many days. */
+function handoff(a: EpisodeView, b: EpisodeView, cutoff: number): { relation: Articulation['relation']; days: Span | null } {
   if (a.endStatus === 'open') {
     // The first still runs: they overlap for as long as the second lasts (unknown if its end is).
-    if (b.endStatus === 'unknown') return { ...base, relation: 'overlap' as const, days: null };
+    if (b.endStatus === 'unknown') return { relation: 'overlap', days: null };
     const start = instants(b.start.validTime, cutoff).mid;
     const until = b.end ? instants(b.end.validTime, cutoff).mid : cutoff;
     const days = Math.max(0, daysBetweenInstants(start, until));
-    return { ...base, relation: 'overlap' as const, days: { days, min: days, max: days } };
+    return { relation: 'overlap', days: { days, min: days, max: days } };
   }
-  if (!a.end) return { ...base, relation: 'unknown' as const, days: null };
+  if (!a.end) return { relation: 'unknown', days: null };
   const gap = spanBetween(a.end.validTime, b.start.validTime, cutoff);
-  return gap.days < 0
-    ? { ...base, relation: 'overlap' as const, days: { days: -gap.days, min: Math.max(0, -gap.max), max: -gap.min } }
-    : { ...base, relation: 'gap' as const, days: gap };
+  return gap.days < 0 ? { relation: 'overlap', days: { days: -gap.days, min: Math.max(0, -gap.max), max: -gap.min } } : { relation: 'gap', days: gap };
 }
 
 function assessed(assessments: readonly TimedFact[], from: string, to: string) {

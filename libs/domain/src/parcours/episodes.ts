@@ -1,5 +1,6 @@
 import { ENVELOPE_FIELDS } from '../person/catalogue/describe.js';
-import { catalogueEntry, type EpisodeKind } from '../person/events.js';
+import { catalogueEntry, type EpisodeKind, type Field } from '../person/events.js';
+import type { ValidTime } from '../time/valid-time.js';
 import type { ParcoursFact } from './parcours-state.js';
 import type { TimedFact } from './ordering.js';
 import type { EpisodeView, FactView, OrganisationRef } from './view.js';
@@ -10,7 +11,14 @@ const SELF_LIMITING: readonly EpisodeKind[] = ['hospital_stay', 'relapse'];
 const HIDDEN = new Set<string>([...ENVELOPE_FIELDS, 'identity']);
 
 export function toFactView({ fact, when }: TimedFact): FactView {
-  const details = Object.fromEntries(Object.entries(fact.data).filter(([key]) => !HIDDEN.has(key)));
+  // A loop, not Object.fromEntries(Object.entries(...).filter(...)): every GET and every summary
+  // makes one per fact. Same keys in the same order.
+  const details: Record<string, unknown> = {};
+  for (const key in fact.data) {
+    if (HIDDEN.has(key)) continue;
+    if (key === '__proto__') Object.defineProperty(details, key, { value: fact.data[key], enumerable: true, writable: true, configurable: true });
+    else details[key] = fact.data[key];
+  }
   return {
     eventId: fact.eventId,
     type: fact.type,
@@ -25,47 +33,67 @@ export function toFactView({ fact, when }: TimedFact): FactView {
   };
 }
 
+/** An episode as its facts: what the parcours view and the person's summary are both made of. */
+export interface EpisodeSkeleton {
+  readonly episodeId: string;
+  readonly kind: EpisodeKind;
+  readonly field: Field;
+  readonly start: TimedFact;
+  readonly end: TimedFact | null;
+  readonly endStatus: EpisodeView['endStatus'];
+  readonly endedBefore: ValidTime | null;
+}
+
 /** Episodes from ordered facts: a start opens one, its end (same episodeId) closes it. */
 export function buildEpisodes(ordered: readonly TimedFact[]): EpisodeView[] {
-  const episodes: { view: Mutable<EpisodeView>; index: number }[] = [];
-  const byId = new Map<string, Mutable<EpisodeView>>();
-  ordered.forEach((timed, index) => {
-    const episode = catalogueEntry(timed.fact.type).episode;
-    const episodeId = episodeIdOf(timed.fact);
-    if (!episode || !episodeId) return;
+  return episodeSkeletons(ordered).map((e) => ({
+    episodeId: e.episodeId,
+    kind: e.kind,
+    field: e.field,
+    start: toFactView(e.start),
+    end: e.end ? toFactView(e.end) : null,
+    endStatus: e.endStatus,
+    endedBefore: e.endedBefore,
+  }));
+}
+
+export function episodeSkeletons(ordered: readonly TimedFact[]): EpisodeSkeleton[] {
+  const episodes: Mutable<EpisodeSkeleton>[] = [];
+  const byId = new Map<string, Mutable<EpisodeSkeleton>>();
+  for (const timed of ordered) {
+    const entry = catalogueEntry(timed.fact.type);
+    const episode = entry.episode;
+    const episodeId = episode ? episodeIdOf(timed.fact) : undefined;
+    if (!episode || !episodeId) continue;
     if (episode.role === 'start') {
-      const view: Mutable<EpisodeView> = {
-        episodeId,
-        kind: episode.kind,
-        field: catalogueEntry(timed.fact.type).field,
-        start: toFactView(timed),
-        end: null,
-        endStatus: 'open',
-        endedBefore: null,
-      };
-      byId.set(episodeId, view);
-      episodes.push({ view, index });
+      const skeleton: Mutable<EpisodeSkeleton> = { episodeId, kind: episode.kind, field: entry.field, start: timed, end: null, endStatus: 'open', endedBefore: null };
+      byId.set(episodeId, skeleton);
+      episodes.push(skeleton);
     } else {
-      const view = byId.get(episodeId);
-      if (view) {
-        view.end = toFactView(timed);
-        view.endStatus = 'ended';
+      const skeleton = byId.get(episodeId);
+      if (skeleton) {
+        skeleton.end = timed;
+        skeleton.endStatus = 'ended';
       }
     }
-  });
+  }
   // An episode without an end: unknown when it must have ended (self-limiting kinds, or another
-  // episode of the same kind began later), open otherwise.
-  episodes.forEach(({ view }, i) => {
-    if (view.end) return;
-    const next = episodes.slice(i + 1).find((e) => e.view.kind === view.kind);
-    if (next) {
-      view.endStatus = 'unknown';
-      view.endedBefore = next.view.start.validTime;
-    } else if (SELF_LIMITING.includes(view.kind)) {
-      view.endStatus = 'unknown';
+  // episode of the same kind began later), open otherwise. From the last: the next of each kind.
+  const nextOfKind = new Map<EpisodeKind, ValidTime>();
+  for (let i = episodes.length - 1; i >= 0; i--) {
+    const episode = episodes[i]!;
+    if (!episode.end) {
+      const next = nextOfKind.get(episode.kind);
+      if (next) {
+        episode.endStatus = 'unknown';
+        episode.endedBefore = next;
+      } else if (SELF_LIMITING.includes(episode.kind)) {
+        episode.endStatus = 'unknown';
+      }
     }
-  });
-  return episodes.map((e) => e.view);
+    nextOfKind.set(episode.kind, episode.start.when);
+  }
+  return episodes;
 }
 
 export function episodeIdOf(fact: ParcoursFact): string | undefined {

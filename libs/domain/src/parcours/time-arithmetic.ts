@@ -13,10 +13,25 @@ export interface Span {
   readonly max: number;
 }
 
+/**
+ * A valid time's bounds in epoch ms (null when open or unknown). Parsed valid times are shared
+ * (valid-time.ts caches them), so their bounds are parsed once per process, not at every use.
+ */
+export function boundsOf(t: ValidTime): { readonly lower: number | null; readonly upper: number | null } {
+  let bounds = parsedBounds.get(t);
+  if (!bounds) {
+    bounds = { lower: t.lower === null ? null : Date.parse(t.lower), upper: t.upper === null ? null : Date.parse(t.upper) };
+    parsedBounds.set(t, bounds);
+  }
+  return bounds;
+}
+const parsedBounds = new WeakMap<ValidTime, { readonly lower: number | null; readonly upper: number | null }>();
+
 /** Instants in ms: lower, midpoint, upper; an unknown side falls back on the other (or `open`). */
 export function instants(t: ValidTime, open: number): { lower: number; mid: number; upper: number } {
-  const lower = t.lower !== null ? Date.parse(t.lower) : t.upper !== null ? Date.parse(t.upper) : open;
-  const upper = t.upper !== null ? Date.parse(t.upper) : t.lower !== null && t.precision === 'interval' ? open : lower;
+  const bounds = boundsOf(t);
+  const lower = bounds.lower ?? bounds.upper ?? open;
+  const upper = bounds.upper ?? (bounds.lower !== null && t.precision === 'interval' ? open : lower);
   return { lower, mid: (lower + upper) / 2, upper };
 }
 

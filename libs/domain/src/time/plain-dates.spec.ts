@@ -29,7 +29,32 @@ describe('plain dates without the EDTF grammar', () => {
     );
   });
 
-  it('leaves seasons, unspecified digits, invalid days and early years to the grammar', () => {
-    for (const text of ['2009-40', '2009-21', '199X', '2011-02-30', '0050', '2007?-03', '2011-03-15T10:00:00Z']) expect(plainDate(text)).toBeUndefined();
+  it('agree with the grammar on seasons, UTC date-times, unspecified day digits and decades', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const text = fc.oneof(
+      fc.tuple(fc.integer({ min: 900, max: 2999 }), fc.integer({ min: 19, max: 43 })).map(([y, s]) => `${String(y).padStart(4, '0')}-${s}`),
+      fc
+        .tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.option(fc.integer({ min: 0, max: 999 })))
+        .map(([y, mo, d, h, mi, s, ms]) => `${y}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}${ms === null ? '' : `.${String(ms).padStart(3, '0')}`}Z`),
+      fc.tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 3 })).map(([y, mo, t]) => `${y}-${two(mo)}-${t}X`),
+      fc.integer({ min: 90, max: 299 }).map((d) => `${String(d).padStart(3, '0')}X`),
+    );
+    let fastPaths = 0;
+    fc.assert(
+      fc.property(text, (value) => {
+        const fast = plainDate(value);
+        if (fast === undefined) return; // left to the grammar
+        fastPaths += 1;
+        expect({ edtf: value, ...fast }).toEqual(parseValidTimeWithGrammar(value));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fastPaths).toBeGreaterThan(1500);
+  });
+
+  it('leaves qualified seasons, offsets, partial qualifiers, invalid days and early years to the grammar', () => {
+    for (const text of ['2009-40?', '2011-02-30', '0050', '0999-21', '2007?-03', '2011-03-15T10:00:00+02:00', '2011-03-15T10:00Z', '2008-02-3X', '2000-1X']) {
+      expect(plainDate(text)).toBeUndefined();
+    }
   });
 });

@@ -1,0 +1,41 @@
+import { statSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { tempDir, waitUntil } from '../../../../test/projections/support/harness.js';
+import { ReadModelDatabase } from './read-model-database.js';
+
+/** Commits about 4 MB in small transactions; returns the database file's size right after. */
+function writeSomeMegabytes(db: ReadModelDatabase, path: string): number {
+  db.connection.exec('CREATE TABLE filler (text TEXT NOT NULL)');
+  const insert = db.connection.prepare('INSERT INTO filler (text) VALUES (?)');
+  for (let i = 0; i < 40; i++) db.connection.transaction(() => insert.run('x'.repeat(100_000)))();
+  return statSync(path).size;
+}
+
+describe('background WAL checkpoints of the read-model database', () => {
+  it('copies committed pages into the database file from another thread, the committing connection never checkpointing', async () => {
+    const tmp = tempDir();
+    try {
+      const db = new ReadModelDatabase(tmp.dbPath);
+      writeSomeMegabytes(db, tmp.dbPath);
+      // Far below the connection's own threshold: only the checkpointer thread moves pages into the file.
+      await waitUntil(() => statSync(tmp.dbPath).size > 4_000_000, 'pages checkpointed into the database file');
+      db.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('without it, the pages stay in the WAL until SQLite’s own threshold', async () => {
+    const tmp = tempDir();
+    try {
+      const db = new ReadModelDatabase(tmp.dbPath, 'NORMAL', { backgroundCheckpoints: false });
+      db.connection.pragma('wal_autocheckpoint = 16384');
+      writeSomeMegabytes(db, tmp.dbPath);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(statSync(tmp.dbPath).size).toBeLessThan(1_000_000);
+      db.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+});
