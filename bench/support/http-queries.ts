@@ -1,4 +1,5 @@
 import { SYNTHETIC_PROGRAMMES } from '../../apps/cli/src/synthetic/cohort-line.js';
+import { authorisationFor, BENCH_ORGANISATION } from './bench-auth.js';
 
 /**
  * The query side of bench:replay, over HTTP with Node's own `fetch` (undici, keep-alive), one
@@ -14,19 +15,19 @@ export interface Timed {
 
 export async function timedGet(url: string): Promise<Timed> {
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: await authorisationFor(url) } });
   const body = await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status, bytes: body.byteLength };
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: await authorisationFor(url) } });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 export async function postJson(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: await authorisationFor(url) }, body: JSON.stringify(body) });
   const text = await response.text();
   let json: unknown = text;
   try {
@@ -143,6 +144,9 @@ export async function cohortRoutes(base: string): Promise<CohortRoutes> {
  * can name Article 23.
  */
 export async function defineProgrammes(base: string): Promise<void> {
+  // The care service that recorded the synthetic persons: its caseworkers' token reads them.
+  const organisation = await postJson(`${base}/admin/organisations`, { id: BENCH_ORGANISATION, name: 'bench care service', type: 'addiction_service', country: 'FR' });
+  if (organisation.status !== 201) throw new Error(`POST /admin/organisations: ${organisation.status} ${JSON.stringify(organisation.json)}`);
   for (const { programmeId, programmeName } of Object.values(SYNTHETIC_PROGRAMMES)) {
     const { status, json } = await postJson(`${base}/admin/programmes`, { id: programmeId, name: programmeName });
     if (status !== 201 && status !== 200) throw new Error(`POST /admin/programmes ${programmeName}: ${status} ${JSON.stringify(json)}`);

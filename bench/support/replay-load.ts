@@ -15,6 +15,7 @@ import { type ExpectedRevision, type JsonObject, SqliteEventStore } from '@parco
 import { parseAll } from '../../apps/api/src/persons/commands/record-person-events.command.js';
 import { generateCohort } from '../../apps/cli/src/synthetic/generate-cohort.js';
 import type { CohortPerson } from '../../apps/cli/src/synthetic/cohort-line.js';
+import { BENCH_ORGANISATION } from './bench-auth.js';
 
 /**
  * The event file bench:replay works on: a seeded synthetic cohort (apps/cli/src/synthetic),
@@ -103,6 +104,7 @@ function isCached(file: string, sidecar: string, fingerprint: string): boolean {
 /** Changes when the generator's output for the seed changes (persons depend on seed and index only). */
 function cohortFingerprint(spec: CohortSpec): string {
   const hash = createHash('sha256');
+  hash.update(`recorded by ${BENCH_ORGANISATION}`);
   for (const person of generateCohort({ seed: spec.seed, persons: Math.min(3, spec.persons), eventsPerPerson: spec.eventsPerPerson })) {
     hash.update(JSON.stringify(person));
   }
@@ -114,7 +116,7 @@ async function loadCohortFile(file: string, spec: CohortSpec, progress: (line: s
   const metadata: JsonObject = {
     requestId: `bench:replay:seed-${spec.seed}`,
     source: `synthetic cohort, seed ${spec.seed}`,
-    recordedBy: { userId: 'bench', organisationId: null },
+    recordedBy: { userId: 'bench', organisationId: BENCH_ORGANISATION },
   };
   const started = performance.now();
   let lastReport = started;

@@ -6,6 +6,7 @@ import { createApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
 import { ProjectionCatalog, ProjectionRunner } from '../../apps/api/src/projections/index.js';
 import { procStatusBytes, RssSampler, type RssSamples } from './memory.js';
+import { BENCH_SECRETS } from './bench-auth.js';
 
 /**
  * The measured phases of bench:replay each run in a child process of their own (the bench script
@@ -47,7 +48,7 @@ export async function rebuildPhase(file: string): Promise<RebuildPhaseResult> {
   const sampler = new RssSampler().start();
   const rssAtStart = process.memoryUsage.rss();
   const contextStarted = performance.now();
-  const config = { ...loadConfig({ PARCOURS_DB: file, LOG_LEVEL: 'warn' }, []), logLevel: 'warn' as const };
+  const config = { ...loadConfig({ ...BENCH_SECRETS, PARCOURS_DB: file, LOG_LEVEL: 'warn' }, []), logLevel: 'warn' as const };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), LOG);
   await app.init();
   const contextMs = performance.now() - contextStarted;
@@ -98,7 +99,7 @@ export interface ServeStopped {
  * file; tells the parent its port, serves until the parent says stop, then closes gracefully.
  */
 export async function servePhase(file: string): Promise<void> {
-  const config = loadConfig({ PARCOURS_DB: file, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' }, []);
+  const config = loadConfig({ ...BENCH_SECRETS, PARCOURS_DB: file, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' }, []);
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
