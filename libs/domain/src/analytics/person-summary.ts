@@ -82,7 +82,8 @@ export function emptySummary(personId: string): PersonSummary {
 }
 
 export function summarisePerson(state: ParcoursState): PersonSummary {
-  const ordered = orderFacts(standingFacts(state));
+  const standing = standingFacts(state);
+  const ordered = orderFacts(standing);
   const episodes = episodeSkeletons(ordered);
   // Facts by type, in path order, grouped in one pass: a cohort's worth of persons is summarised
   // at every rebuild, and the views below ask for a dozen types.
@@ -96,9 +97,11 @@ export function summarisePerson(state: ParcoursState): PersonSummary {
   const of = (type: string) => byType.get(type) ?? none;
   const registration = state.facts.find((f) => f.type === 'PersonRegistered' && f.retraction === null);
   const path = ordered.filter((t) => !NOT_PATH.has(t.fact.type));
+  // Consent in recording order, as access control reads it (person/access.ts): a withdrawal counts
+  // from the moment it is recorded, whatever date it carries.
   const consent = (scope: string) => {
-    const last = ordered.filter((t) => (t.fact.type === 'ConsentRecorded' || t.fact.type === 'ConsentWithdrawn') && t.fact.data['scope'] === scope).at(-1);
-    return last?.fact.type === 'ConsentRecorded';
+    const last = standing.filter((f) => (f.type === 'ConsentRecorded' || f.type === 'ConsentWithdrawn') && f.data['scope'] === scope).at(-1);
+    return last?.type === 'ConsentRecorded';
   };
   const registered = of('PersonRegistered')[0];
   return {
