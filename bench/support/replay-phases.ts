@@ -99,7 +99,7 @@ export interface ServeStopped {
  * file; tells the parent its port, serves until the parent says stop, then closes gracefully.
  */
 export async function servePhase(file: string): Promise<void> {
-  const config = loadConfig({ ...BENCH_SECRETS, PARCOURS_DB: file, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' }, []);
+  const config = loadConfig({ ...BENCH_SECRETS, PARCOURS_RATE_LIMIT: '0', PARCOURS_DB: file, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' }, []);
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
