@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { SUBJECT_PATTERN } from '../auth/principal.js';
 
 /** Query of `GET /admin/audit`: one UTC day's audit stream, filtered, paginated by revision. */
 export class AuditQueryDto {
@@ -17,7 +18,7 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ description: 'Only the accesses by this user (the token subject)' })
   @IsOptional()
-  @Matches(/^[\w.@:-]{1,128}$/, { message: 'must be a token subject: 1-128 letters, digits or . @ : _ -' })
+  @Matches(SUBJECT_PATTERN, { message: 'must be a token subject: 1-128 letters, digits or . @ : _ -' })
   sub?: string;
 
   @ApiPropertyOptional({ description: 'First revision of the day stream to scan (0-based): the nextRevision of the previous page', default: 0 })

@@ -14,3 +14,8 @@ export interface Principal {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/** A token subject (user id): what tokens, the token command and the audit filter accept. */
+export const SUBJECT_PATTERN = /^[\w.@:-]{1,128}$/;
+/** An organisation id in a token's `org` claim. */
+export const ORGANISATION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

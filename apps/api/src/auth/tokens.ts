@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError } from './auth-errors.js';
-import { isRole, type Principal, type Role } from './principal.js';
+import { isRole, ORGANISATION_ID_PATTERN, SUBJECT_PATTERN, type Principal, type Role } from './principal.js';
 
 /** Where token signatures are checked: a shared HS256 secret, or an identity provider's JWKS. */
 export type TokenKeys = { readonly secret: string } | { readonly jwksUrl: string };
@@ -19,8 +19,6 @@ export interface MintRequest {
   readonly ttlSeconds?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SUBJECT = /^[\w.@:-]{1,128}$/;
 /** Asymmetric algorithms an identity provider may sign with; never `none`, never HS* with a JWKS. */
 const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'];
 
@@ -84,9 +82,9 @@ export class TokenVerifier {
 
 export function principalFrom(payload: JWTPayload): Principal {
   const { sub, role, org } = payload as JWTPayload & { role?: unknown; org?: unknown };
-  if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw new UnauthenticatedError('The token subject (sub) must be 1-128 letters, digits or . @ : _ -');
+  if (typeof sub !== 'string' || !SUBJECT_PATTERN.test(sub)) throw new UnauthenticatedError('The token subject (sub) must be 1-128 letters, digits or . @ : _ -');
   if (!isRole(role)) throw new UnauthenticatedError('The token role claim must be one of caseworker, researcher, evaluator, admin');
-  if (org !== undefined && (typeof org !== 'string' || !UUID.test(org))) throw new UnauthenticatedError('The token org claim must be an organisation id (UUID)');
+  if (org !== undefined && (typeof org !== 'string' || !ORGANISATION_ID_PATTERN.test(org))) throw new UnauthenticatedError('The token org claim must be an organisation id (UUID)');
   if (role === 'caseworker' && org === undefined) throw new UnauthenticatedError('A caseworker token needs an org claim: caseworkers are scoped to their organisation');
   return { sub, role, organisationId: typeof org === 'string' ? org.toLowerCase() : null };
 }

@@ -1,10 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { ROLES, type Role } from '../../../api/src/auth/principal.js';
+import { ORGANISATION_ID_PATTERN, ROLES, SUBJECT_PATTERN, type Role } from '../../../api/src/auth/principal.js';
 import { mintToken } from '../../../api/src/auth/tokens.js';
 import { ConfigError, loadConfig } from '../../../api/src/config/app-config.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SUBJECT = /^[\w.@:-]{1,128}$/;
 
 /**
  * `token --role <role> [--org <id>] [--sub <user>]`: mints a bearer token signed with the
@@ -15,8 +13,8 @@ export function registerToken(program: Command): void {
     .command('token')
     .description('mint a bearer token for local use, signed with PARCOURS_JWT_SECRET (the server must use the same secret)')
     .addOption(new Option('--role <role>', 'the role the token grants').choices([...ROLES]).makeOptionMandatory())
-    .option('--org <organisationId>', 'the organisation (UUID): required for caseworkers', (v: string) => check(v, UUID, '--org must be an organisation id (UUID)'))
-    .option('--sub <user>', 'the user id recorded in events and the audit trail', (v: string) => check(v, SUBJECT, '--sub must be 1-128 letters, digits or . @ : _ -'), 'local.user')
+    .option('--org <organisationId>', 'the organisation (UUID): required for caseworkers', (v: string) => check(v, ORGANISATION_ID_PATTERN, '--org must be an organisation id (UUID)'))
+    .option('--sub <user>', 'the user id recorded in events and the audit trail', (v: string) => check(v, SUBJECT_PATTERN, '--sub must be 1-128 letters, digits or . @ : _ -'), 'local.user')
     .option('--ttl <hours>', 'lifetime in hours', (v: string) => hours(v), 8)
     .action(async (options: { role: Role; org?: string; sub: string; ttl: number }) => {
       if (options.role === 'caseworker' && !options.org) throw new InvalidArgumentError('a caseworker token needs --org: caseworkers are scoped to their organisation');
