@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import { PersonAccess } from './person-access.js';
+import { PersonStreamRepository } from '../persons/person-stream.repository.js';
 import { TokenVerifier } from './tokens.js';
 
 @Global()
@@ -17,8 +18,10 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         OrganisationDirectory,
         PersonAccess,
+        // One per process: the per-person decision states that appends and access checks share.
+        PersonStreamRepository,
       ],
-      exports: [TokenVerifier, OrganisationDirectory, PersonAccess],
+      exports: [TokenVerifier, OrganisationDirectory, PersonAccess, PersonStreamRepository],
     };
   }
 }

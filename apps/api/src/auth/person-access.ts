@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { isCareEvent, NotFoundError, personAccessFacts, personStream, withoutProtected, type IdentifiedPersonEvent, type PersonAccessFacts } from '@parcours/domain';
-import type { EventStore } from '@parcours/event-store';
-import { EVENT_STORE } from '../infrastructure/tokens.js';
-import { toPersonEvent } from '../persons/person-stream.repository.js';
+import { Injectable } from '@nestjs/common';
+import { accessFactsOf, careEventIdsOf, NotFoundError, type PersonAccessFacts, type PersonState } from '@parcours/domain';
+import type { DecisionState } from '../persons/person-state-cache.js';
+import { PersonStreamRepository } from '../persons/person-stream.repository.js';
 import { ForbiddenError } from './auth-errors.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import type { Principal } from './principal.js';
@@ -24,11 +23,9 @@ export interface PersonVisibility {
 @Injectable()
 export class PersonAccess {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStreamRepository,
     private readonly organisations: OrganisationDirectory,
   ) {}
-
-  private readonly cache = new Map<string, AccessEntry>();
 
   /** May this caller read the person, and how? */
   async forReading(principal: Principal, personId: string): Promise<PersonVisibility> {
@@ -50,7 +47,7 @@ export class PersonAccess {
     if (principal.role !== 'caseworker') throw new ForbiddenError(`The ${principal.role} role may not record events about a person`);
     const facts = await this.facts(personId);
     if (!(await this.careHidden(principal, personId, facts))) return;
-    const careIds = new Set(facts.careEventIds);
+    const careIds = careEventIdsOf(facts.state);
     for (const event of events) {
       const target = (event.data as { targetEventId?: unknown } | undefined)?.targetEventId;
       if ((event.type === 'EventCorrected' || event.type === 'EventRetracted') && typeof target === 'string' && careIds.has(target.toLowerCase())) {
@@ -68,46 +65,29 @@ export class PersonAccess {
   }
 
   /**
-   * Access facts from the person's stream, read at request time. What was read before is kept
-   * (bounded, without free text) so a request reads only the events appended since: an access
-   * check must not cost a full read, decryption and fold of the history on every append.
+   * Access facts from the person's stream, read at request time: the decision state the
+   * repository keeps per person (brought up to date with the events since its revision, one
+   * indexed query), so a check costs neither a read nor a fold of the whole history.
    */
-  private async facts(personId: string): Promise<AccessEntry> {
-    const cached = this.cache.get(personId);
-    const history = cached ? [...cached.history] : [];
-    const fromRevision = cached ? cached.revision + 1 : 0;
-    let revision = cached?.revision ?? -1;
-    for await (const recorded of this.store.readStream(personStream(personId), { fromRevision })) {
-      const by = (recorded.metadata['recordedBy'] as { organisationId?: string | null } | undefined)?.organisationId ?? null;
-      const event = toPersonEvent(recorded);
-      history.push({ event: { ...event, data: withoutProtected(event.data as Record<string, unknown>) } as IdentifiedPersonEvent, recordedByOrganisationId: by });
-      revision = recorded.revision;
+  private async facts(personId: string): Promise<AccessFacts> {
+    const decision = await this.persons.decisionState(personId);
+    let facts = derived.get(decision.state);
+    if (!facts || facts.registeredBy !== decision.registeredBy) {
+      facts = { ...accessFactsOf(decision.state, decision.registeredBy), state: decision.state, registeredBy: decision.registeredBy };
+      derived.set(decision.state, facts);
     }
-    if (cached && revision === cached.revision) return refresh(this.cache, personId, cached);
-    const facts = personAccessFacts(history);
     if (!facts.exists) throw notFound(personId);
-    const entry: AccessEntry = { ...facts, revision, history, careEventIds: history.filter((h) => isCareEvent(h.event)).map((h) => h.event.eventId) };
-    this.cache.delete(personId);
-    if (!facts.erased) this.cache.set(personId, entry);
-    if (this.cache.size > CACHED_PERSONS) this.cache.delete(this.cache.keys().next().value!);
-    return entry;
+    return facts;
   }
 }
 
-/** Persons whose access facts stay in memory (least recently used first out). */
-const CACHED_PERSONS = 5_000;
-
-interface AccessEntry extends PersonAccessFacts {
-  readonly revision: number;
-  readonly history: readonly { event: IdentifiedPersonEvent; recordedByOrganisationId: string | null }[];
-  readonly careEventIds: string[];
+interface AccessFacts extends PersonAccessFacts {
+  readonly state: PersonState;
+  readonly registeredBy: DecisionState['registeredBy'];
 }
 
-function refresh(cache: Map<string, AccessEntry>, personId: string, entry: AccessEntry): AccessEntry {
-  cache.delete(personId);
-  cache.set(personId, entry);
-  return entry;
-}
+/** Facts derived from a state, computed once per state (states are immutable: a new event makes a new one). */
+const derived = new WeakMap<PersonState, AccessFacts>();
 
 function notFound(personId: string): NotFoundError {
   return new NotFoundError('PERSON_NOT_FOUND', `No person is registered with id ${personId}`);

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PersonStreamRepository } from '../persons/person-stream.repository.js';
 import { ErasePersonHandler } from './erase-person.command.js';
 import { ErasureCompletion } from './erasure-completion.js';
 import { ErasureController } from './erasure.controller.js';
@@ -8,6 +7,6 @@ import { PendingErasures } from './pending-erasures.js';
 /** DELETE /persons/:id: crypto-shredding of a person (docs/security.md, "Crypto-shredding"). */
 @Module({
   controllers: [ErasureController],
-  providers: [PersonStreamRepository, ErasePersonHandler, ErasureCompletion, PendingErasures],
+  providers: [ErasePersonHandler, ErasureCompletion, PendingErasures],
 })
 export class ErasureModule {}

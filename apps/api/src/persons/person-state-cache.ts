@@ -10,6 +10,8 @@ export interface DecisionState {
   readonly state: PersonState;
   /** Every event id of the stream up to `revision`, lower case. */
   readonly eventIds: ReadonlySet<string>;
+  /** The organisation of the user who recorded the registration (metadata): part of the caseload rule. */
+  readonly registeredBy: string | null;
 }
 
 /**

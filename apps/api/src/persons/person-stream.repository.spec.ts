@@ -60,6 +60,16 @@ describe('PersonStreamRepository decision state', () => {
     expect(current.eventIds.has(late.eventId)).toBe(true);
   });
 
+  it('knows which organisation recorded the registration, from its own append and from the stored metadata', async () => {
+    const repository = new PersonStreamRepository(store);
+    const personId = uuidv7();
+    const organisationId = uuidv7();
+    await appendWithRetry(repository, personId, { type: 'RegisterPerson', event: registered() as never }, undefined, { recordedBy: { userId: 'u1', organisationId } });
+    await record(repository, personId, [careStart()]);
+    expect((await repository.decisionState(personId)).registeredBy).toBe(organisationId);
+    expect((await new PersonStreamRepository(other).decisionState(personId)).registeredBy).toBe(organisationId);
+  });
+
   it('keeps nothing of a person once PersonErased is in the stream', async () => {
     const repository = new PersonStreamRepository(store);
     const personId = uuidv7();
@@ -72,7 +82,7 @@ describe('PersonStreamRepository decision state', () => {
 });
 
 describe('PersonStateCache', () => {
-  const entry = (revision: number) => ({ revision, state: foldPerson([]), eventIds: new Set<string>() });
+  const entry = (revision: number) => ({ revision, state: foldPerson([]), eventIds: new Set<string>(), registeredBy: null });
 
   it('evicts the least recently used persons beyond its bound in events', () => {
     const cache = new PersonStateCache(10);

@@ -1,5 +1,5 @@
 import { catalogueEntry, type CONSENT_SCOPES, type IdentifiedPersonEvent } from './events.js';
-import { foldPerson } from './person-state.js';
+import { foldPerson, type PersonState } from './person-state.js';
 
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
@@ -24,10 +24,18 @@ export interface RecordedPersonEvent {
  * order): a withdrawal takes effect from the moment it is recorded, whatever date it carries.
  */
 export function personAccessFacts(history: readonly RecordedPersonEvent[]): PersonAccessFacts {
-  const state = foldPerson(history.map((h) => h.event));
-  const organisations = new Set<string>();
   const registration = history.find((h) => h.event.type === 'PersonRegistered');
-  if (registration?.recordedByOrganisationId) organisations.add(registration.recordedByOrganisationId.toLowerCase());
+  return accessFactsOf(foldPerson(history.map((h) => h.event)), registration?.recordedByOrganisationId ?? null);
+}
+
+/**
+ * The same facts from a folded state (facts are kept in recording order, corrections in place)
+ * and the organisation that recorded the registration: what a cached decision state holds, so an
+ * access check need not fold the history again.
+ */
+export function accessFactsOf(state: PersonState, registeredByOrganisationId: string | null): PersonAccessFacts {
+  const organisations = new Set<string>();
+  if (registeredByOrganisationId) organisations.add(registeredByOrganisationId.toLowerCase());
   const consents = new Set<ConsentScope>();
   for (const fact of state.facts.values()) {
     if (fact.retracted) continue;
@@ -37,6 +45,13 @@ export function personAccessFacts(history: readonly RecordedPersonEvent[]): Pers
     if (fact.type === 'ConsentWithdrawn' && scope) consents.delete(scope);
   }
   return { exists: state.registered, erased: state.erased, organisations, consents };
+}
+
+/** Ids of the person's clinical events (the care lane), retracted or not. */
+export function careEventIdsOf(state: PersonState): Set<string> {
+  const ids = new Set<string>();
+  for (const [eventId, fact] of state.facts) if (catalogueEntry(fact.type).field === 'care') ids.add(eventId);
+  return ids;
 }
 
 /** Organisations an event involves: where an episode happens, and whom a referral goes to. */

@@ -5,7 +5,7 @@ import { catalogueEntry, isPersonEventType, type IdentifiedPersonEvent, type Per
 import { toIssues } from './parse-event.js';
 import { episodesOf, evolve, expectedStartOf, type PersonState } from './person-state.js';
 
-export { evolve, foldPerson, initialPersonState, episodesOf, type PersonState, type Episode, type Fact } from './person-state.js';
+export { evolve, evolveAll, foldPerson, initialPersonState, episodesOf, type PersonState, type Episode, type Fact } from './person-state.js';
 
 /**
  * The person decider: checks a command against the state folded from the stream and returns the
