@@ -3,6 +3,7 @@ import { decodeSummary, draftOf, summarisePerson, type ParcoursState, type Perso
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
 import { foldBatch } from './parcours-batch.js';
 import { summaryText } from './parcours-inputs.js';
+import { liveDraftsFor } from './live-drafts.js';
 import { ParcoursCatchUp } from './parcours-catch-up.js';
 import { createParcoursTables, parcoursRows } from './parcours-tables.js';
 import { summaryWorkerUrl } from './summariser.js';
@@ -19,14 +20,24 @@ export const parcoursProjection: ProjectionDefinition = {
   name: 'parcours',
   version: 4,
   createTables: createParcoursTables,
-  /** Live: a few events at a time; each person touched is folded from its segments and summarised. */
+  /**
+   * Live: a few events at a time; each person touched is brought up to date — from the draft
+   * kept since its last batch, or folded from its segments — and summarised.
+   */
   applyBatch(db, table, events) {
     const rows = parcoursRows(db, table);
+    const drafts = liveDraftsFor(db, table('segments'));
     const changes = foldBatch(rows, events, (personId) => {
-      const draft = draftOf(personId, rows.inputs(personId));
+      const revision = rows.revision(personId);
+      const draft = drafts.take(personId, revision) ?? draftOf(personId, rows.inputs(personId));
       return { revision: draft.revision, draft };
     });
-    for (const [personId, { cursor }] of changes) rows.saveSummary(personId, cursor.revision, summaryText(cursor.draft!));
+    for (const [personId, { cursor, replaced }] of changes) {
+      const draft = cursor.draft!;
+      rows.saveSummary(personId, cursor.revision, summaryText(draft));
+      // An erasure rewrote the segments without protected fields: the draft is folded from them next time.
+      if (!replaced) drafts.put(draft);
+    }
   },
   catchUp(db, table) {
     // A summary thread reads the segments on its own connection: a database in memory has no file to share.
