@@ -6,12 +6,16 @@
  * histories (registration + --history lines each, bench/support/api-preload.ts); both get the same
  * next bodies (the seeded synthetic cohort, bench/support/api-workload.ts) from autocannon, 64
  * connections, 20 s each after the read models caught up and a warm-up of one request per person.
+ * Then the ceilings (bench/support/ceiling-servers.ts): the same requests answered 201 with
+ * nothing stored, by a bare Fastify route and by an empty NestJS controller with the API's
+ * validation — what the HTTP shell alone allows on this machine (--no-ceilings to skip them).
  * A report, not a test: misses are printed, the exit code is 0. Method and figures:
  * docs/benchmarks.md, "HTTP appends (bench:api)".
  *
  * Options: --connections N (64) --duration S (20) --warmup S (3) --persons N (2000) --history N (40)
  *          --events-per-person N (150) --seed S (1) --rounds N (1; sides alternate who goes first)
- *          --dir PATH (os tmpdir) --cpu-prof DIR (profile the API process) --only parcours|baseline
+ *          --dir PATH (os tmpdir) --cpu-prof DIR (profile the API process) --only parcours|baseline|fastify|nest
+ *          --no-ceilings
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: tmpdir() },
     'cpu-prof': { type: 'string' },
     only: { type: 'string' },
+    'no-ceilings': { type: 'boolean', default: false },
   },
 });
 const opts = {
@@ -52,8 +57,11 @@ const opts = {
   rounds: Number(values.rounds),
 };
 
+type Side = 'parcours' | 'baseline' | 'fastify' | 'nest';
+const CEILINGS = ['fastify', 'nest'] as const;
+
 interface SideResult {
-  readonly side: 'parcours' | 'baseline';
+  readonly side: Side;
   readonly load: LoadResult;
   /** CPU seconds the server and this process (the client) used during the measured run. */
   readonly serverCpu: number;
@@ -61,15 +69,18 @@ interface SideResult {
   readonly projections?: unknown;
 }
 
-async function runSide(side: 'parcours' | 'baseline', workload: ApiWorkload, dir: string, round: number): Promise<SideResult> {
+async function runSide(side: Side, workload: ApiWorkload, dir: string, round: number): Promise<SideResult> {
   const queue = new PersonQueue(workload.persons.map((p) => ({ ...p, bodies: p.bodies.slice(opts.history) })));
   const db = join(dir, `${side}-${round}.sqlite`);
   const organisationId = uuidv7();
-  await preloadHistories(db, { seed: String(values.seed), persons: opts.persons, eventsPerPerson: opts.eventsPerPerson, history: opts.history }, organisationId);
+  const ceiling = side === 'fastify' || side === 'nest';
+  if (!ceiling) await preloadHistories(db, { seed: String(values.seed), persons: opts.persons, eventsPerPerson: opts.eventsPerPerson, history: opts.history }, organisationId);
   let server: ServerProcess;
   let headers: Record<string, string> = {};
   let admin = '';
-  if (side === 'baseline') {
+  if (ceiling) {
+    server = await ServerProcess.start(join(ROOT, 'dist/bench/support/ceiling-servers.js'), { CEILING: side }, /listening/);
+  } else if (side === 'baseline') {
     server = await ServerProcess.start(join(ROOT, 'dist/bench/support/baseline-http-server.js'), { BASELINE_DB: db }, /listening/);
   } else {
     const profile = values['cpu-prof'];
@@ -138,7 +149,8 @@ async function main(): Promise<void> {
   const results: SideResult[] = [];
   try {
     for (let round = 0; round < opts.rounds; round++) {
-      const order: ('parcours' | 'baseline')[] = round % 2 ? ['parcours', 'baseline'] : ['baseline', 'parcours'];
+      const order: Side[] = round % 2 ? ['parcours', 'baseline'] : ['baseline', 'parcours'];
+      if (!values['no-ceilings'] || values.only) order.push(...CEILINGS);
       for (const side of order.filter((s) => !values.only || s === values.only)) {
         const result = await runSide(side, workload, dir, round);
         results.push(result);
@@ -153,12 +165,17 @@ async function main(): Promise<void> {
   const ours = best('parcours');
   const base = best('baseline');
   console.log('\nbest round per side:');
-  for (const r of [base, ours]) if (r) console.log(`  ${line(r)}`);
+  for (const r of [base, ours, ...CEILINGS.map(best)]) if (r) console.log(`  ${line(r)}`);
   if (ours && base) console.log(`  parcours ÷ baseline: ${((100 * ours.load.perSecond) / base.load.perSecond).toFixed(1)} % of the events/s; p99 ${ours.load.latency.p99.toFixed(2)} vs ${base.load.latency.p99.toFixed(2)} ms`);
   if (ours) {
     const pass = ours.load.perSecond >= TARGET.eventsPerSecond && ours.load.latency.p99 <= TARGET.p99Ms;
     console.log(`  target: ≥ ${TARGET.eventsPerSecond.toLocaleString('en')} events/s with p99 ≤ ${TARGET.p99Ms} ms: ${pass ? 'PASS' : 'MISS'}`);
     console.log(`  projections after the run: ${JSON.stringify(ours.projections)}`);
+  }
+  for (const ceiling of CEILINGS.map(best)) {
+    if (!ceiling) continue;
+    const bound = ceiling.load.perSecond;
+    console.log(`  ceiling ${ceiling.side}: ${Math.round(bound).toLocaleString('en')} requests/s with nothing stored — the target is ${((100 * TARGET.eventsPerSecond) / bound).toFixed(0)} % of it${ours ? `, Parcours ${((100 * ours.load.perSecond) / bound).toFixed(0)} %` : ''}`);
   }
   console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
