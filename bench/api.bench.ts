@@ -17,6 +17,7 @@
  *          --dir PATH (os tmpdir) --cpu-prof DIR (profile the API process) --only parcours|baseline|fastify|nest
  *          --no-ceilings
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,10 @@ async function runSide(side: Side, workload: ApiWorkload, dir: string, round: nu
   const db = join(dir, `${side}-${round}.sqlite`);
   const organisationId = uuidv7();
   const ceiling = side === 'fastify' || side === 'nest';
-  if (!ceiling) await preloadHistories(db, { seed: String(values.seed), persons: opts.persons, eventsPerPerson: opts.eventsPerPerson, history: opts.history }, organisationId);
+  // The API's key store (its default place, beside the file) and key-encryption key, made for this run.
+  const keys = { keyDbPath: join(dir, `${side}-${round}-keys.sqlite`), keyEncryptionKey: randomBytes(32).toString('base64') };
+  const spec = { seed: String(values.seed), persons: opts.persons, eventsPerPerson: opts.eventsPerPerson, history: opts.history };
+  if (!ceiling) await preloadHistories(db, spec, organisationId, side === 'parcours' ? keys : undefined);
   let server: ServerProcess;
   let headers: Record<string, string> = {};
   let admin = '';
@@ -87,7 +91,7 @@ async function runSide(side: Side, workload: ApiWorkload, dir: string, round: nu
     if (profile) mkdirSync(profile, { recursive: true });
     const started = await startParcours(
       db,
-      profile ? { PARCOURS_BENCH_PROFILE_DIR: profile } : {},
+      { PARCOURS_KEY_DB: keys.keyDbPath, PARCOURS_KEY_ENCRYPTION_KEY: keys.keyEncryptionKey, ...(profile ? { PARCOURS_BENCH_PROFILE_DIR: profile } : {}) },
       profile ? ['--import', join(ROOT, 'dist/bench/support/profile-on-signal.js')] : [],
       organisationId,
     );

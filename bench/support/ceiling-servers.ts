@@ -13,6 +13,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import Fastify from 'fastify';
 import { validationPipe } from '../../apps/api/src/http/validation.js';
+// A value import: the ValidationPipe finds the DTO class through the emitted parameter metadata.
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 import { RecordEventDto } from '../../apps/api/src/persons/dto/record-event.dto.js';
 
 const port = Number(process.env['PORT']);
