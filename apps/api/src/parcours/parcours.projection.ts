@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { decodeSummary, draftOf, summarisePerson, type ParcoursState, type PersonSummary, type StoredSummary } from '@parcours/domain';
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
 import { foldBatch } from './parcours-batch.js';
-import { summaryText } from './parcours-inputs.js';
 import { liveDraftsFor } from './live-drafts.js';
+import { liveSummariesFor } from './live-summaries.js';
 import { ParcoursCatchUp } from './parcours-catch-up.js';
 import { createParcoursTables, parcoursRows } from './parcours-tables.js';
 import { summaryWorkerUrl } from './summariser.js';
@@ -22,19 +22,22 @@ export const parcoursProjection: ProjectionDefinition = {
   createTables: createParcoursTables,
   /**
    * Live: a few events at a time; each person touched is brought up to date — from the draft
-   * kept since its last batch, or folded from its segments — and summarised.
+   * kept since its last batch, or folded from its segments — and its summary asked for
+   * (live-summaries.ts: on a thread of its own; an erasure's at once).
    */
   applyBatch(db, table, events) {
     const rows = parcoursRows(db, table);
     const drafts = liveDraftsFor(db, table('segments'));
+    const summaries = liveSummariesFor(db, table);
+    summaries.collect();
     const changes = foldBatch(rows, events, (personId) => {
       const revision = rows.revision(personId);
       const draft = drafts.take(personId, revision) ?? draftOf(personId, rows.inputs(personId));
       return { revision: draft.revision, draft };
     });
-    for (const [personId, { cursor, replaced }] of changes) {
+    for (const { cursor, replaced } of changes.values()) {
       const draft = cursor.draft!;
-      rows.saveSummary(personId, cursor.revision, summaryText(draft));
+      summaries.changed(draft, { now: replaced });
       // An erasure rewrote the segments without protected fields: the draft is folded from them next time.
       if (!replaced) drafts.put(draft);
     }
