@@ -33,6 +33,11 @@ async function collect(iterable: AsyncIterable<RecordedEvent>): Promise<Recorded
   return out;
 }
 
+/** Every field of the port's RecordedEvent, read through its accessors (a lazy event has no own data). */
+function fieldsOf({ eventId, streamId, revision, position, type, data, metadata, recordedAt }: RecordedEvent): RecordedEvent {
+  return { eventId, streamId, revision, position, type, data, metadata, recordedAt };
+}
+
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
@@ -386,6 +391,24 @@ export function describeEventStoreContract(name: string, factory: ContractFactor
         expect(caughtUpCalls).toBe(1);
         await sub.stop();
         await expect(sub.done).resolves.toBeUndefined();
+      });
+
+      it('given the lazy option, delivers the same events with the same values as readAll', async () => {
+        const { store } = await open();
+        const s = stream();
+        const recordedAt = new Date('2020-02-29T12:34:56.789Z');
+        await store.append(s, [{ ...event('Copied'), metadata: { schemaVersion: 2, by: { userId: 'u' } }, recordedAt }], 'any');
+        await store.append(s, [{ ...event('Nested'), data: { n: 1, deep: { list: [1, 'two', null], t: 'é"\\' } } }, event('Plain')], 'any');
+        const plain = (e: RecordedEvent) => ({ ...fieldsOf(e), recordedAt: e.recordedAt.toISOString() });
+        const stored = (await collect(store.readAll())).filter((e) => e.streamId === s).map(plain);
+        const seen: RecordedEvent[] = [];
+        const sub = store.subscribeToAll(START, { onEvent: (e) => void seen.push(e) }, { lazy: true });
+        await until(() => seen.filter((e) => e.streamId === s).length === 3);
+        await sub.stop();
+        const delivered = seen.filter((e) => e.streamId === s);
+        expect(delivered.map(plain)).toEqual(stored);
+        expect(delivered[0]!.metadata).toEqual({ schemaVersion: 2, by: { userId: 'u' } });
+        expect(JSON.parse(JSON.stringify(delivered[1]))).toEqual(JSON.parse(JSON.stringify({ ...fieldsOf(delivered[1]!), recordedAt: delivered[1]!.recordedAt })));
       });
 
       it('starts strictly after the given position', async () => {

@@ -75,6 +75,17 @@ export interface SubscriptionHandler {
   onCaughtUp?(): void;
 }
 
+export interface SubscribeOptions {
+  /**
+   * The handler reads only some fields of most events (a projection): an adapter that reads
+   * stored text may deliver events that decode data, metadata, the recording time and the
+   * position on first access (`LazyRecordedEvent`; `storedText` gives the stored JSON). Such
+   * events have the same values, but their decoded fields are not own properties: the handler
+   * must not spread them (`{ ...event }`) nor list their keys. Adapters may ignore the option.
+   */
+  readonly lazy?: boolean;
+}
+
 export interface Subscription {
   /** Stops delivery; resolves once no handler call is running any more. */
   stop(): Promise<void>;
@@ -105,7 +116,7 @@ export interface EventStore {
    * (`START` for all), then live events as they are appended. At-least-once: a handler that
    * persists a checkpoint with its effects gets exactly-once effects.
    */
-  subscribeToAll(fromPosition: Position, handler: SubscriptionHandler): Subscription;
+  subscribeToAll(fromPosition: Position, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
 
   /** Throws StoreUnavailableError when the store cannot serve requests (health checks). */
   ping(): Promise<void>;

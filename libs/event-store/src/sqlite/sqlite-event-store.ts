@@ -13,9 +13,11 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  SubscribeOptions,
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port.js';
+import { LazyRecordedEvent } from '../lazy-event.js';
 import { pollingSubscription } from '../polling-subscription.js';
 import { type Position, positionFromSequence, sequenceFromPosition, START } from '../position.js';
 import { type AppendRequest, AppendBatchWriter, type Written } from './append-batch.js';
@@ -129,13 +131,14 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  subscribeToAll(fromPosition: Position, handler: SubscriptionHandler): Subscription {
+  subscribeToAll(fromPosition: Position, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
+    const decode = options.lazy ? toLazy : toRecorded;
     const subscription = pollingSubscription(
       {
         readAfter: (after, max) => {
           this.assertOpen();
-          return this.sql.allForwards(sequenceFromPosition(after) + 1, max).map(toRecorded);
+          return this.sql.allForwards(sequenceFromPosition(after) + 1, max).map(decode);
         },
         waitForChange: (pollMs) => waitForAppend(this.signal, pollMs),
       },
@@ -175,6 +178,11 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new StoreUnavailableError('The SQLite event store is closed');
   }
 
+}
+
+/** The same event, decoded field by field when asked (SubscribeOptions.lazy). */
+function toLazy([position, eventId, streamId, revision, type, data, metadata, recordedAt]: EventTuple): RecordedEvent {
+  return new LazyRecordedEvent(eventId, streamId, revision, type, position, data, metadata, recordedAt);
 }
 
 function toRecorded([position, eventId, streamId, revision, type, data, metadata, recordedAt]: EventTuple): RecordedEvent {
