@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { START, SqliteEventStore, type EventStore, type NewEvent, type RecordedEvent } from '@parcours/event-store';
+import { START, SqliteEventStore, storedText, type EventStore, type NewEvent, type RecordedEvent } from '@parcours/event-store';
 import { v7 as uuidv7 } from 'uuid';
 import { EncryptingEventStore, SEALED_FIELD } from './encrypting-event-store.js';
 import { KeyStore } from './key-store.js';
@@ -124,6 +124,39 @@ describe('encrypting event store (crypto-shredding decorator)', () => {
     } finally {
       otherKeys.close();
     }
+  });
+
+  it('given a lazy subscription, then events naming no protected field pass as stored, and the others are opened, or shredded once the key is gone', async () => {
+    const subscribe = async () => {
+      const delivered: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll(START, { onEvent: (e) => void delivered.push(e) }, { lazy: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await subscription.stop();
+      return delivered;
+    };
+    const stream = person();
+    const personId = stream.slice('person-'.length);
+    const events = [registered(), narrative(), housing()];
+    await store.append(stream, events, 'no_stream');
+    // Stored before sealing existed (or by a raw copy): a note in the clear, no envelope.
+    const legacy: NewEvent = { ...housing(), data: { ...housing().data, note: 'slept at the station' } };
+    await raw.append(stream, [legacy], 2);
+
+    const open = await subscribe();
+    expect(open.map((e) => e.data)).toEqual([...events, legacy].map((e) => e.data));
+    expect(storedText(open[2]!)?.data).toBe(JSON.stringify(housing().data)); // as stored: not rebuilt
+    expect(storedText(open[0]!)).toBeUndefined(); // opened: new data
+
+    keys.destroy(personId, { eventId: uuidv7(), data: {}, metadata: {} });
+    const shredded = await subscribe();
+    expect(JSON.stringify(shredded.map((e) => e.data))).not.toMatch(SECRETS);
+    expect(shredded.map((e) => e.data)).toEqual([
+      { occurredAt: '2010', provenance: 'interview', pseudonym: 'Sam' },
+      { occurredAt: '2012', provenance: 'interview' },
+      housing().data,
+      housing().data,
+    ]);
+    expect(shredded.map((e) => [e.eventId, e.position, e.revision, e.recordedAt.toISOString()])).toEqual(open.map((e) => [e.eventId, e.position, e.revision, e.recordedAt.toISOString()]));
   });
 
   it('refuses the reserved field in appended data', async () => {

@@ -1,4 +1,4 @@
-import { joinProtected, PERSON_CATEGORY, splitProtected, withoutProtected } from '@parcours/domain';
+import { joinProtected, PERSON_CATEGORY, PROTECTED_FIELDS, splitProtected, withoutProtected } from '@parcours/domain';
 import {
   categoryOf,
   idOf,
@@ -12,6 +12,8 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  storedText,
+  type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
 } from '@parcours/event-store';
@@ -21,6 +23,14 @@ import { DataKeyMissingError, ErasureRouteError, PersonErasedError, SealedDataEr
 
 /** Where a person event's protected fields go once sealed: one envelope per event. */
 export const SEALED_FIELD = '$sealed';
+
+/**
+ * Stored JSON that may have the sealed field or a protected field as a key, at any depth: the
+ * key written out in quotes, or any `\u` escape (a key can be spelled with escapes; JSON.stringify
+ * writes none for these names). JSON without a match has neither: opening it changes nothing,
+ * whatever the person's key.
+ */
+const MAY_HOLD_PROTECTED = new RegExp(`\\\\u|"(?:${[SEALED_FIELD, ...PROTECTED_FIELDS].map((f) => f.replace(/[$]/g, '\\$&')).join('|')})"`);
 
 /**
  * Crypto-shredding as an event store decorator, around whichever adapter is configured. Appends
@@ -58,12 +68,16 @@ export class EncryptingEventStore implements EventStore {
     for await (const event of this.inner.readAll(options)) yield this.open(event);
   }
 
-  subscribeToAll(fromPosition: Position, handler: SubscriptionHandler): Subscription {
+  subscribeToAll(fromPosition: Position, handler: SubscriptionHandler, options?: SubscribeOptions): Subscription {
     // A key that cannot be found makes `open` throw: the subscription ends with that error, no event skipped.
-    return this.inner.subscribeToAll(fromPosition, {
-      onEvent: (event) => handler.onEvent(this.open(event)),
-      ...(handler.onCaughtUp ? { onCaughtUp: () => handler.onCaughtUp!() } : {}),
-    });
+    return this.inner.subscribeToAll(
+      fromPosition,
+      {
+        onEvent: (event) => handler.onEvent(this.open(event)),
+        ...(handler.onCaughtUp ? { onCaughtUp: () => handler.onCaughtUp!() } : {}),
+      },
+      options,
+    );
   }
 
   ping(): Promise<void> {
@@ -108,20 +122,30 @@ export class EncryptingEventStore implements EventStore {
 
   private open(event: RecordedEvent): RecordedEvent {
     if (categoryOf(event.streamId) !== PERSON_CATEGORY) return event;
+    // Read as stored text (a lazy subscription): most events name no protected field, so their
+    // data is neither parsed nor looked up against the person's key.
+    const stored = storedText(event);
+    if (stored && !MAY_HOLD_PROTECTED.test(stored.data)) return event;
     const personId = idOf(event.streamId);
     const envelope = event.data[SEALED_FIELD];
     const status = this.keys.status(personId);
     if (envelope === undefined && status.state !== 'destroyed') return event; // most events: nothing sealed, nothing to copy
     const { [SEALED_FIELD]: _, ...data } = event.data;
     // Erased: protected fields are gone, sealed or not (events stored before sealing existed too).
-    if (status.state === 'destroyed') return { ...event, data: withoutProtected(data) as JsonObject };
+    if (status.state === 'destroyed') return withData(event, withoutProtected(data) as JsonObject);
     if (typeof envelope !== 'string' || envelopeKeyId(envelope) !== personId) {
       throw new SealedDataError(`Event ${event.eventId}: the sealed field is not sealed for person ${personId}`);
     }
     if (status.state === 'none') throw new DataKeyMissingError(personId);
     const sealed = JSON.parse(openEnvelope(status.key, envelope, associatedData(event.streamId, event.eventId)).toString('utf8')) as JsonObject;
-    return { ...event, data: joinProtected(data, sealed) as JsonObject };
+    return withData(event, joinProtected(data, sealed) as JsonObject);
   }
+}
+
+/** The event with other data, field by field: a lazily decoded event has no own fields to spread. */
+function withData(event: RecordedEvent, data: JsonObject): RecordedEvent {
+  const { eventId, streamId, revision, position, type, metadata, recordedAt } = event;
+  return { eventId, streamId, revision, position, type, data, metadata, recordedAt };
 }
 
 /** Binds a ciphertext to its stream and event: copied into another event, it no longer opens. */
