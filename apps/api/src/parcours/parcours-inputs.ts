@@ -9,7 +9,39 @@ type StoredInput = [eventId: string, revision: number, type: string, recordedAt:
 
 /** Rows as arrays, not objects with repeated keys: a segment holds data and little else. */
 export function encodeInputs(inputs: readonly ParcoursInput[]): string {
-  return JSON.stringify(inputs.map((i): StoredInput => [i.eventId, i.revision, i.type, i.recordedAt, i.data as Record<string, unknown>]));
+  return segmentOf(inputs.map(encodeInput));
+}
+
+/** One input of a segment. */
+export function encodeInput(i: ParcoursInput): string {
+  return JSON.stringify([i.eventId, i.revision, i.type, i.recordedAt, i.data] satisfies StoredInput);
+}
+
+/** Strings that JSON writes as they are, between quotes (nothing to escape). */
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+const TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/;
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** Written as `Date#toISOString()` writes it (years 0 to 9999): the input's `recordedAt` as it is. */
+export function isIsoInstant(text: string): boolean {
+  return ISO_INSTANT.test(text);
+}
+
+/**
+ * One input of a segment whose data is given as JSON text (the event's data as stored, when it
+ * needs no upcasting): the same text as `encodeInput` of the parsed data, without parsing the
+ * data and serialising it again. The id, type and time are written between quotes as they are
+ * when they have nothing to escape (always, for what the store accepts: append-validation.ts).
+ */
+export function encodeInputWithDataText(eventId: string, revision: number, type: string, recordedAt: string, dataText: string): string {
+  if (UUID.test(eventId) && TYPE.test(type) && isIsoInstant(recordedAt)) return `["${eventId}",${revision},"${type}","${recordedAt}",${dataText}]`;
+  const head = JSON.stringify([eventId, revision, type, recordedAt]);
+  return `${head.slice(0, -1)},${dataText}]`;
+}
+
+/** A segment of encoded inputs (encodeInput), in revision order. */
+export function segmentOf(encoded: readonly string[]): string {
+  return `[${encoded.join(',')}]`;
 }
 
 export function decodeInputs(text: string, into: ParcoursInput[] = []): ParcoursInput[] {

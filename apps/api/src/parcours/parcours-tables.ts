@@ -70,8 +70,11 @@ function prepare(db: Database.Database, table: TableNamer) {
     },
     /** Appends one segment; returns it as stored. */
     append(personId: string, inputs: readonly ParcoursInput[]): string {
-      const text = encodeInputs(inputs);
-      insert.run(personId, inputs[0]!.revision, inputs[inputs.length - 1]!.revision, text);
+      return this.appendSegment(personId, inputs[0]!.revision, inputs[inputs.length - 1]!.revision, encodeInputs(inputs));
+    },
+    /** Appends one segment already encoded (parcours-inputs.ts), holding revisions `first` to `last`; returns it. */
+    appendSegment(personId: string, first: number, last: number, text: string): string {
+      insert.run(personId, first, last, text);
       return text;
     },
     /** Replaces every segment of the person by one (erasure rewrites what it must not keep). */

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { catalogueEntry, isPersonEventType, NotFoundError, personStream, withoutCareEvents, type ParcoursInput } from '@parcours/domain';
-import type { EventStore, RecordedEvent } from '@parcours/event-store';
+import { type EventStore, type RecordedEvent, storedText } from '@parcours/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { toPersonEvent } from '../persons/person-stream.repository.js';
+import { encodeInput, encodeInputWithDataText, isIsoInstant } from './parcours-inputs.js';
 
 /**
  * A person's stream as parcours inputs (upcast), optionally only what had been recorded by
@@ -30,9 +31,28 @@ export function toParcoursInput(recorded: RecordedEvent): ParcoursInput {
   // Built field by field: a spread costs more than the rest of the conversion (projections convert
   // millions). An event stored at its type's current version has nothing to upcast: taken as is.
   const { type } = recorded;
-  const current = isPersonEventType(type) && recorded.metadata['schemaVersion'] === catalogueEntry(type).version;
-  const { eventId, data } = current ? recorded : toPersonEvent(recorded);
+  const { eventId, data } = isCurrent(recorded) ? recorded : toPersonEvent(recorded);
   return { eventId, type, data, revision: recorded.revision, recordedAt: isoString(recorded.recordedAt) } as ParcoursInput;
+}
+
+/**
+ * `encodeInput(toParcoursInput(recorded))`, the event as one input of a segment. An event at its
+ * type's current version read as stored text (a lazy subscription) embeds its stored data: it is
+ * the JSON of that same data, so the segment decodes to the same input, without parsing the data
+ * and serialising it again (that was a fifth of a rebuild's main thread).
+ */
+export function encodedParcoursInput(recorded: RecordedEvent): string {
+  const stored = storedText(recorded);
+  // The store writes Date#toISOString(); any other spelling is formatted as toParcoursInput would.
+  if (stored && isIsoInstant(stored.recordedAt) && isCurrent(recorded)) {
+    return encodeInputWithDataText(recorded.eventId, recorded.revision, recorded.type, stored.recordedAt, stored.data);
+  }
+  return encodeInput(toParcoursInput(recorded));
+}
+
+function isCurrent(recorded: RecordedEvent): boolean {
+  const { type } = recorded;
+  return isPersonEventType(type) && recorded.metadata['schemaVersion'] === catalogueEntry(type).version;
 }
 
 let lastTime = Number.NaN;

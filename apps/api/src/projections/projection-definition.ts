@@ -22,6 +22,7 @@ export interface ProjectionDefinition {
   /**
    * Applies events in log order. Throwing rolls back the batch and its checkpoint; the runner
    * records the error and retries later from the last checkpoint: no event is ever skipped.
+   * Events may be decoded lazily (SubscribeOptions.lazy): read their fields, never spread them.
    */
   applyBatch(db: Database.Database, table: TableNamer, events: readonly RecordedEvent[]): void;
   /**

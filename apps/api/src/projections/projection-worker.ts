@@ -57,13 +57,19 @@ export class ProjectionWorker {
     this.lastSeen = from;
     this.committed = from;
     this.session = registry.openCatchUp(definition, version);
-    this.subscription = store.subscribeToAll(from, {
-      onEvent: (event) => this.onEvent(event),
-      onCaughtUp: () => this.guard(() => {
-        this.flush();
-        this.finishCatchUp();
-      }),
-    });
+    // Lazy: projections look at the stream and type of every event but decode little else (a
+    // parcours catch-up embeds data as stored); none spreads an event (ProjectionDefinition).
+    this.subscription = store.subscribeToAll(
+      from,
+      {
+        onEvent: (event) => this.onEvent(event),
+        onCaughtUp: () => this.guard(() => {
+          this.flush();
+          this.finishCatchUp();
+        }),
+      },
+      { lazy: true },
+    );
     if (this.failure !== undefined) void this.subscription.stop();
     this.ended = this.subscription.done.then(
       () => {
