@@ -2,6 +2,7 @@ import { type EventStore, SqliteEventStore, StoreUnavailableError } from '@parco
 import type { AppConfig } from '../config/app-config.js';
 import { EncryptingEventStore } from '../privacy/encrypting-event-store.js';
 import { KeyStore } from '../privacy/key-store.js';
+import { BACKSTOP_CHECKPOINT_PAGES } from '../projections/read-model-database.js';
 
 export class StoreStartupError extends Error {
   readonly code = 'STORE_STARTUP_FAILED';
@@ -34,7 +35,10 @@ export async function createEventStore(config: AppConfig, keys?: KeyStore): Prom
  */
 export async function createRawEventStore(config: AppConfig): Promise<EventStore> {
   if (config.store === 'sqlite') {
-    return new SqliteEventStore({ filename: config.dbPath, synchronous: config.dbSynchronous });
+    // The read models live in the same file, and their database checkpoints it from a thread of its
+    // own (read-model-database.ts): appends keep SQLite's own checkpoints only as a backstop, so a
+    // commit does not wait for a checkpoint's syncs (the tail of the API's latencies otherwise).
+    return new SqliteEventStore({ filename: config.dbPath, synchronous: config.dbSynchronous, walAutocheckpointPages: BACKSTOP_CHECKPOINT_PAGES });
   }
   // Loaded only in this mode: the gRPC client is heavy and unused on the embedded store.
   const { EsdbEventStore } = await import('@parcours/event-store/esdb');

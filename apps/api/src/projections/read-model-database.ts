@@ -6,7 +6,7 @@ import { migrateReadModels } from './read-model-schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 /** SQLite's own checkpoints on this connection: a backstop far above what the checkpointer lets the WAL reach. */
-const BACKSTOP_CHECKPOINT_PAGES = 16_384;
+export const BACKSTOP_CHECKPOINT_PAGES = 16_384;
 
 /**
  * The connection to the read models: the local SQLite file of `config.dbPath`, in both store

@@ -39,6 +39,12 @@ export interface SqliteEventStoreOptions {
   readonly clock?: () => Date;
   /** Most events one group commit writes (default 5,000); the appends beyond wait for the next one. */
   readonly maxBatchEvents?: number;
+  /**
+   * WAL size (pages) past which a commit of this connection checkpoints the file itself, inside
+   * the commit (SQLite's default: 1,000). Raise it when something else checkpoints the file from
+   * another thread, so that appends do not wait for the checkpoint's syncs.
+   */
+  readonly walAutocheckpointPages?: number;
 }
 
 /**
@@ -65,6 +71,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
+    if (options.walAutocheckpointPages !== undefined) this.db.pragma(`wal_autocheckpoint = ${options.walAutocheckpointPages}`);
     migrate(this.db);
     this.sql = new SqliteStatements(this.db);
     this.signal = signalFor(options.filename);
