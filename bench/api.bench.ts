@@ -71,10 +71,12 @@ interface SideResult {
 }
 
 async function runSide(side: Side, workload: ApiWorkload, dir: string, round: number): Promise<SideResult> {
-  const queue = new PersonQueue(workload.persons.map((p) => ({ ...p, bodies: p.bodies.slice(opts.history) })));
+  const ceiling = side === 'fastify' || side === 'nest';
+  // The ceilings store nothing and answer several times faster: each person's lines are sent three times over.
+  const repeat = ceiling ? 3 : 1;
+  const queue = new PersonQueue(workload.persons.map((p) => ({ ...p, bodies: Array.from({ length: repeat }, () => p.bodies.slice(opts.history)).flat() })));
   const db = join(dir, `${side}-${round}.sqlite`);
   const organisationId = uuidv7();
-  const ceiling = side === 'fastify' || side === 'nest';
   // The API's key store (its default place, beside the file) and key-encryption key, made for this run.
   const keys = { keyDbPath: join(dir, `${side}-${round}-keys.sqlite`), keyEncryptionKey: randomBytes(32).toString('base64') };
   const spec = { seed: String(values.seed), persons: opts.persons, eventsPerPerson: opts.eventsPerPerson, history: opts.history };
