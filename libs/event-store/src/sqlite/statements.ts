@@ -16,6 +16,35 @@ export interface EventRow {
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 
+/**
+ * A read whose page size is written into the SQL. With `LIMIT ?` the same query ran three times
+ * slower (23 µs against 7 µs for a stream's empty tail on a 1M-event file, measured): the cost is
+ * per execution, and an append reads its stream's tail twice. The page sizes used are few (500,
+ * 1,000, a caller's maxCount): one statement each, prepared on first use; past a bound, a
+ * statement with the limit as a parameter serves the rest.
+ */
+class PagedQuery<P extends unknown[]> {
+  private readonly byLimit = new Map<number, Database.Statement<P, EventTuple>>();
+  private readonly fallback: Database.Statement<[...P, number], EventTuple>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: string,
+  ) {
+    this.fallback = rawRows(db.prepare<[...P, number], EventTuple>(`${sql} LIMIT ?`));
+  }
+
+  all(limit: number, ...params: P): EventTuple[] {
+    let statement = this.byLimit.get(limit);
+    if (!statement && Number.isSafeInteger(limit) && limit >= 0 && this.byLimit.size < MAX_PAGE_SIZES) {
+      this.byLimit.set(limit, (statement = rawRows(this.db.prepare<P, EventTuple>(`${this.sql} LIMIT ${limit}`))));
+    }
+    return statement ? statement.all(...params) : this.fallback.all(...params, limit);
+  }
+}
+
+const MAX_PAGE_SIZES = 32;
+
 /** Every statement the SQLite store runs, prepared once per connection. */
 export class SqliteStatements {
   private readonly s;
@@ -33,18 +62,10 @@ export class SqliteStatements {
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      streamForwards: rawRows(db.prepare<[string, number, number], EventTuple>(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-      )),
-      streamBackwards: rawRows(db.prepare<[string, number, number], EventTuple>(
-        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      )),
-      allForwards: rawRows(db.prepare<[number, number], EventTuple>(
-        `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
-      )),
-      allBackwards: rawRows(db.prepare<[number, number], EventTuple>(
-        `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?`,
-      )),
+      streamForwards: new PagedQuery<[string, number]>(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC`),
+      streamBackwards: new PagedQuery<[string, number]>(db, `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`),
+      allForwards: new PagedQuery<[number]>(db, `SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC`),
+      allBackwards: new PagedQuery<[number]>(db, `SELECT ${COLUMNS} FROM events WHERE position <= ? ORDER BY position DESC`),
       head: db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events'),
       ping: db.prepare('SELECT 1'),
     };
@@ -61,16 +82,16 @@ export class SqliteStatements {
     return Number(this.s.insert.run(eventId, streamId, revision, type, data, metadata, recordedAt).lastInsertRowid);
   }
   streamForwards(streamId: string, from: number, limit: number): EventTuple[] {
-    return this.s.streamForwards.all(streamId, from, limit);
+    return this.s.streamForwards.all(limit, streamId, from);
   }
   streamBackwards(streamId: string, from: number, limit: number): EventTuple[] {
-    return this.s.streamBackwards.all(streamId, from, limit);
+    return this.s.streamBackwards.all(limit, streamId, from);
   }
   allForwards(from: number, limit: number): EventTuple[] {
-    return this.s.allForwards.all(from, limit);
+    return this.s.allForwards.all(limit, from);
   }
   allBackwards(from: number, limit: number): EventTuple[] {
-    return this.s.allBackwards.all(from, limit);
+    return this.s.allBackwards.all(limit, from);
   }
   head(): number | null {
     return this.s.head.get()?.head ?? null;
