@@ -15,12 +15,12 @@ import { type DecisionState, PersonStateCache } from './person-state-cache.js';
 import { StreamQueue } from './stream-queue.js';
 
 /**
- * Decision states kept in memory (persons evicted least recently used first): ≈ 350 bytes an
- * event (336 measured on the synthetic cohort), so ≈ 90 MB. Every append and every access check
- * starts from it, so it should hold the persons being worked on: a caseload of thousands of
- * persons with a few dozen events each.
+ * Decision states kept in memory (persons evicted least recently used first), counted in events.
+ * Measured on the synthetic cohort: about 1.3 KB of heap an event (the facts hold each event's
+ * parsed data), so ≈ 130 MB — bench:import peaked at 490 MiB with 100,000 and 680 MiB with
+ * 250,000 (400,000 events imported). Every append and every access check starts from it.
  */
-const CACHED_EVENTS = 250_000;
+const CACHED_EVENTS = 100_000;
 
 export interface LoadedPerson {
   readonly recorded: readonly RecordedEvent[];
