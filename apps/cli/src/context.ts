@@ -26,6 +26,8 @@ export function cliConfig(): AppConfig {
     // The CLI serves no HTTP and checks no token: a server secret is only needed by `token`.
     const env = { ...process.env };
     if (!env['PARCOURS_JWT_SECRET'] && !env['PARCOURS_JWKS_URL']) env['PARCOURS_JWT_SECRET'] = randomBytes(48).toString('base64');
+    // Batch commands go person by person: a small decision cache does (imports stay within bounded memory).
+    env['PARCOURS_DECISION_CACHE_EVENTS'] ??= '10000';
     return { ...loadConfig(env, usesDemoKey(env) ? ['--demo'] : []), logLevel: (process.env['LOG_LEVEL'] as AppConfig['logLevel']) ?? 'warn' };
   } catch (error) {
     if (error instanceof ConfigError) {

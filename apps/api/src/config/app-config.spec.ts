@@ -35,6 +35,7 @@ describe('configuration from the environment', () => {
     [{ PARCOURS_CORS_ORIGINS: 'https://app.example/pages' }, 'PARCOURS_CORS_ORIGINS'],
     [{ PARCOURS_RATE_LIMIT: '-1' }, 'PARCOURS_RATE_LIMIT'],
     [{ PARCOURS_RATE_LIMIT: '10/min' }, 'PARCOURS_RATE_LIMIT'],
+    [{ PARCOURS_DECISION_CACHE_EVENTS: 'lots' }, 'PARCOURS_DECISION_CACHE_EVENTS'],
     [{ PARCOURS_KEY_ENCRYPTION_KEY: undefined }, 'PARCOURS_KEY_ENCRYPTION_KEY'],
     [{ PARCOURS_KEY_ENCRYPTION_KEY: 'c2hvcnQ=' }, 'PARCOURS_KEY_ENCRYPTION_KEY'],
     [{ PARCOURS_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, 'PARCOURS_KEY_ENCRYPTION_KEY'],
@@ -47,7 +48,8 @@ describe('configuration from the environment', () => {
   });
 
   it('keeps CORS off and limits each caller to 600 requests a minute unless told otherwise', () => {
-    expect(loadConfig({ PARCOURS_JWT_SECRET: SECRET, PARCOURS_KEY_ENCRYPTION_KEY: KEK }, [])).toMatchObject({ corsOrigins: [], rateLimitPerMinute: 600 });
+    expect(loadConfig({ PARCOURS_JWT_SECRET: SECRET, PARCOURS_KEY_ENCRYPTION_KEY: KEK }, [])).toMatchObject({ corsOrigins: [], rateLimitPerMinute: 600, decisionCacheEvents: 100_000 });
+    expect(loadConfig({ PARCOURS_JWT_SECRET: SECRET, PARCOURS_KEY_ENCRYPTION_KEY: KEK, PARCOURS_DECISION_CACHE_EVENTS: '5000' }, []).decisionCacheEvents).toBe(5000);
     const config = loadConfig({ PARCOURS_JWT_SECRET: SECRET, PARCOURS_KEY_ENCRYPTION_KEY: KEK, PARCOURS_CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/', PARCOURS_RATE_LIMIT: '0' }, []);
     expect(config).toMatchObject({ corsOrigins: ['https://app.example.org', 'http://localhost:5173'], rateLimitPerMinute: 0 });
   });

@@ -22,6 +22,11 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** PARCOURS_RATE_LIMIT: requests per minute per caller (token subject, else IP); 0 turns limiting off. */
   readonly rateLimitPerMinute: number;
+  /**
+   * PARCOURS_DECISION_CACHE_EVENTS: the persons' decision states kept in memory, in events (about
+   * 1.3 KB of heap each): appends and access checks start from them instead of the whole stream.
+   */
+  readonly decisionCacheEvents: number;
   /** Demo mode loads the demo data set at start. */
   readonly demo: boolean;
   /** PARCOURS_EXPORT_KEY: the base64 secret research pseudonyms are keyed with (absent: a per-process key). */
@@ -68,6 +73,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     bodyLimit: integer(env, 'PARCOURS_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     corsOrigins: corsOrigins(env),
     rateLimitPerMinute: integer(env, 'PARCOURS_RATE_LIMIT', 600, 0, 1_000_000),
+    decisionCacheEvents: integer(env, 'PARCOURS_DECISION_CACHE_EVENTS', 100_000, 0, 10_000_000),
     demo,
     exportKey: exportKey(env),
     auth: authSettings(env, demo),

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   evolveAll,
   foldPerson,
@@ -10,17 +10,13 @@ import {
   type PersonState,
 } from '@parcours/domain';
 import type { AppendResult, EventStore, ExpectedRevision, JsonObject, RecordedEvent } from '@parcours/event-store';
-import { EVENT_STORE } from '../infrastructure/tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens.js';
 import { type DecisionState, PersonStateCache } from './person-state-cache.js';
 import { StreamQueue } from './stream-queue.js';
 
-/**
- * Decision states kept in memory (persons evicted least recently used first), counted in events.
- * Measured on the synthetic cohort: about 1.3 KB of heap an event (the facts hold each event's
- * parsed data), so ≈ 130 MB — bench:import peaked at 490 MiB with 100,000 and 680 MiB with
- * 250,000 (400,000 events imported). Every append and every access check starts from it.
- */
-const CACHED_EVENTS = 100_000;
+
+const DEFAULT_CACHED_EVENTS = 100_000;
 
 export interface LoadedPerson {
   readonly recorded: readonly RecordedEvent[];
@@ -34,10 +30,17 @@ export interface LoadedPerson {
 /** Loads a person's stream into the decider's state, and appends decided events to it. */
 @Injectable()
 export class PersonStreamRepository {
-  private readonly cache = new PersonStateCache(CACHED_EVENTS);
+  private readonly cache: PersonStateCache;
   private readonly queue = new StreamQueue();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  /**
+   * `cachedEvents`: decision states kept in memory (persons evicted least recently used first),
+   * counted in events — about 1.3 KB of heap each on the synthetic cohort (bench:import peaked at
+   * 490 MiB with 100,000 and 680 MiB with 250,000, 400,000 events imported).
+   */
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Optional() @Inject(APP_CONFIG) config?: Pick<AppConfig, 'decisionCacheEvents'>) {
+    this.cache = new PersonStateCache(config?.decisionCacheEvents ?? DEFAULT_CACHED_EVENTS);
+  }
 
   /**
    * Runs load → decide → append for one person at a time in this process: concurrent requests
