@@ -3,9 +3,9 @@ import { certainlyBefore, parseValidTime } from '../time/valid-time.js';
 import type { PersonCommand } from './commands.js';
 import { catalogueEntry, isPersonEventType, type IdentifiedPersonEvent, type PersonEventType } from './events.js';
 import { toIssues } from './parse-event.js';
-import { episodesOf, evolve, expectedStartOf, type PersonState } from './person-state.js';
+import { episodeOf, evolve, expectedStartOf, type PersonState } from './person-state.js';
 
-export { evolve, evolveAll, foldPerson, initialPersonState, episodesOf, type PersonState, type Episode, type Fact } from './person-state.js';
+export { evolve, evolveAll, foldPerson, initialPersonState, episodesOf, episodeOf, type PersonState, type Episode, type Fact } from './person-state.js';
 
 /**
  * The person decider: checks a command against the state folded from the stream and returns the
@@ -85,7 +85,7 @@ function affectedEpisode(event: IdentifiedPersonEvent, state: PersonState): stri
 
 function checkEpisodes(state: PersonState, episodeId: string | undefined): void {
   if (!episodeId) return;
-  const episode = episodesOf(state).get(episodeId);
+  const episode = episodeOf(state, episodeId);
   if (!episode) return;
   const details = { episodeId };
   if (episode.duplicates > 0) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { accessFactsOf, careEventIdsOf, personAccessFacts } from './access.js';
 import type { IdentifiedPersonEvent } from './events.js';
-import { evolve, evolveAll, foldPerson, initialPersonState } from './person-state.js';
+import { episodeOf, episodesOf, evolve, evolveAll, foldPerson, initialPersonState } from './person-state.js';
 
 let n = 0;
 const id = () => `018f0000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
@@ -35,6 +35,22 @@ describe('person state', () => {
     expect(evolveAll(before, [])).toBe(before);
     evolveAll(before, history.slice(2));
     expect([...before.facts.keys()]).toEqual([registered.eventId, care.eventId]);
+  });
+});
+
+describe('one episode', () => {
+  it('given starts, ends, a duplicate, a retraction and a corrected date, then each episode alone is the one of all episodes', () => {
+    const stay = id();
+    const admitted = ev('HospitalAdmitted', { occurredAt: '2004', episodeId: stay, kind: 'general' });
+    const discharged = ev('HospitalDischarged', { occurredAt: '2004-06', episodeId: stay });
+    const again = ev('HospitalDischarged', { occurredAt: '2004-07', episodeId: stay });
+    const fixed = ev('EventCorrected', { occurredAt: '2005', targetEventId: admitted.eventId, replacement: { ...admitted.data, occurredAt: '2004-02' } });
+    const state = foldPerson([...history, admitted, discharged, again, fixed]);
+    const all = episodesOf(state);
+    expect(all.get(stay)?.duplicates).toBe(1);
+    for (const [episodeId, episode] of all) expect(episodeOf(state, episodeId)).toEqual(episode);
+    expect(episodeOf(state, (care.data as { episodeId: string }).episodeId)).toBeUndefined(); // retracted
+    expect(episodeOf(state, id())).toBeUndefined();
   });
 });
 

@@ -90,19 +90,32 @@ export function episodesOf(state: PersonState): Map<string, Episode> {
     const role = catalogueEntry(fact.type).episode?.role;
     const episodeId = fact.data['episodeId'];
     if (!role || fact.retracted || typeof episodeId !== 'string') continue;
-    const current = episodes.get(episodeId) ?? blankEpisode;
-    const when = parseValidTime(String(fact.data['occurredAt']));
-    if (role === 'start') {
-      episodes.set(episodeId, current.startEventId
-        ? { ...current, duplicates: current.duplicates + 1 }
-        : { ...current, startEventId: eventId, startType: fact.type, startedAt: when });
-    } else {
-      episodes.set(episodeId, current.endEventId
-        ? { ...current, duplicates: current.duplicates + 1 }
-        : { ...current, endEventId: eventId, endType: fact.type, endedAt: when });
-    }
+    episodes.set(episodeId, withFact(episodes.get(episodeId) ?? blankEpisode, eventId, fact, role));
   }
   return episodes;
+}
+
+/**
+ * One episode, as `episodesOf(state).get(episodeId)` gives it, without building the others: a
+ * decision checks the episode its event touches, and parsing every episode's dates for it made
+ * each decision O(history).
+ */
+export function episodeOf(state: PersonState, episodeId: string): Episode | undefined {
+  let episode: Episode | undefined;
+  for (const [eventId, fact] of state.facts) {
+    if (fact.retracted || fact.data['episodeId'] !== episodeId) continue;
+    const role = catalogueEntry(fact.type).episode?.role;
+    if (role) episode = withFact(episode ?? blankEpisode, eventId, fact, role);
+  }
+  return episode;
+}
+
+function withFact(current: Episode, eventId: string, fact: Fact, role: 'start' | 'end'): Episode {
+  const when = parseValidTime(String(fact.data['occurredAt']));
+  if (role === 'start') {
+    return current.startEventId ? { ...current, duplicates: current.duplicates + 1 } : { ...current, startEventId: eventId, startType: fact.type, startedAt: when };
+  }
+  return current.endEventId ? { ...current, duplicates: current.duplicates + 1 } : { ...current, endEventId: eventId, endType: fact.type, endedAt: when };
 }
 
 const blankEpisode: Episode = {
