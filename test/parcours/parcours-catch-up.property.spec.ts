@@ -2,40 +2,18 @@ import { describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { foldParcours, summarisePerson, type IdentifiedPersonEvent } from '@parcours/domain';
-import { positionFromSequence, type JsonObject, type RecordedEvent } from '@parcours/event-store';
+import type { RecordedEvent } from '@parcours/event-store';
 import { ParcoursCatchUp } from '../../apps/api/src/parcours/parcours-catch-up.js';
 import { loadParcoursState, loadSummaries, parcoursProjection } from '../../apps/api/src/parcours/parcours.projection.js';
 import { parcoursRows } from '../../apps/api/src/parcours/parcours-tables.js';
 import { toParcoursInput } from '../../apps/api/src/parcours/person-history.js';
 import { tableNamer } from '../../apps/api/src/projections/projection-definition.js';
-import { historyArbitrary, schemaVersionOf } from './history-arbitrary.js';
+import { globalLog } from './global-log.js';
+import { historyArbitrary } from './history-arbitrary.js';
 
 const table = tableNamer('parcours', parcoursProjection.version);
 const erasure = (personId: string): IdentifiedPersonEvent =>
   ({ eventId: `${personId.slice(0, 24)}99999999ffff`, type: 'PersonErased', data: { occurredAt: '2013', provenance: 'service_record', reason: 'request' } }) as unknown as IdentifiedPersonEvent;
-
-/** Several persons' histories in one log, interleaved by `picks`, each stream in its order. */
-function globalLog(histories: { personId: string; events: IdentifiedPersonEvent[] }[], picks: number[]): RecordedEvent[] {
-  const cursors = histories.map(() => 0);
-  const log: RecordedEvent[] = [];
-  for (let p = 0; histories.some((h, i) => cursors[i]! < h.events.length); p++) {
-    const open = histories.map((_, i) => i).filter((i) => cursors[i]! < histories[i]!.events.length);
-    const i = open[(picks[p % picks.length] ?? 0) % open.length]!;
-    const event = histories[i]!.events[cursors[i]!]!;
-    log.push({
-      eventId: event.eventId,
-      streamId: `person-${histories[i]!.personId}`,
-      revision: cursors[i]!,
-      position: positionFromSequence(log.length + 1),
-      type: event.type,
-      data: event.data as JsonObject,
-      metadata: { schemaVersion: schemaVersionOf(event.type) },
-      recordedAt: new Date(Date.parse('2012-11-01T00:00:00Z') + log.length * 60_000),
-    });
-    cursors[i] = cursors[i]! + 1;
-  }
-  return log;
-}
 
 const expectConsistent = (db: Database.Database, log: readonly RecordedEvent[], personIds: readonly string[]) => {
   const summaries = new Map(loadSummaries(db, table).map((s) => [s.personId, s]));

@@ -1,38 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { foldParcours, renderParcours, type IdentifiedPersonEvent } from '@parcours/domain';
-import { positionFromSequence, type JsonObject, type RecordedEvent } from '@parcours/event-store';
+import { foldParcours, renderParcours } from '@parcours/domain';
+import type { RecordedEvent } from '@parcours/event-store';
 import { loadParcoursState, parcoursProjection } from '../../apps/api/src/parcours/parcours.projection.js';
 import { toParcoursInput } from '../../apps/api/src/parcours/person-history.js';
 import { tableNamer } from '../../apps/api/src/projections/projection-definition.js';
-import { historyArbitrary, schemaVersionOf } from './history-arbitrary.js';
+import { globalLog } from './global-log.js';
+import { historyArbitrary } from './history-arbitrary.js';
 
 const now = new Date('2013-01-01T00:00:00Z');
-
-/** Interleaves several persons' histories into one global log, in a random but per-stream order. */
-function globalLog(histories: { personId: string; events: IdentifiedPersonEvent[] }[], picks: number[]): RecordedEvent[] {
-  const cursors = histories.map(() => 0);
-  const log: RecordedEvent[] = [];
-  let p = 0;
-  while (log.length < histories.reduce((n, h) => n + h.events.length, 0)) {
-    const open = histories.map((h, i) => i).filter((i) => cursors[i]! < histories[i]!.events.length);
-    const i = open[(picks[p++ % picks.length] ?? 0) % open.length]!;
-    const event = histories[i]!.events[cursors[i]!]!;
-    log.push({
-      eventId: event.eventId,
-      streamId: `person-${histories[i]!.personId}`,
-      revision: cursors[i]!,
-      position: positionFromSequence(log.length + 1),
-      type: event.type,
-      data: event.data as JsonObject,
-      metadata: { schemaVersion: schemaVersionOf(event.type) },
-      recordedAt: new Date(Date.parse('2012-11-01T00:00:00Z') + log.length * 60_000),
-    });
-    cursors[i] = cursors[i]! + 1;
-  }
-  return log;
-}
 
 /** Applies the batches in turn; those numbered in `rolledBack` first go through a transaction that fails after them. */
 function project(batches: RecordedEvent[][], rolledBack: readonly number[] = []): Database.Database {

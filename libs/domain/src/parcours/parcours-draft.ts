@@ -1,5 +1,5 @@
 import { eraseFact } from './erasure.js';
-import type { ParcoursFact, ParcoursInput, ParcoursState } from './parcours-state.js';
+import { newFact, type ParcoursFact, type ParcoursInput, type ParcoursState } from './parcours-state.js';
 
 /**
  * A parcours state folded in place. `applyToParcours` copies the facts array at every event, which
@@ -42,15 +42,7 @@ export function foldIntoDraft(draft: ParcoursDraft, event: ParcoursInput): boole
     default: {
       // Erasure: identity and free text leave every earlier fact too (see applyToParcours).
       if (event.type === 'PersonErased') for (let i = 0; i < facts.length; i++) facts[i] = eraseFact(facts[i]!);
-      facts.push({
-        eventId: event.eventId,
-        revision: event.revision,
-        type: event.type,
-        recordedAt: event.recordedAt,
-        data: event.data as Record<string, unknown>,
-        corrections: [],
-        retraction: null,
-      });
+      facts.push(newFact(event));
       return true;
     }
   }

@@ -53,21 +53,26 @@ export function applyToParcours(state: ParcoursState, event: ParcoursInput): Par
       return { ...state, revision, facts };
     }
     default: {
-      const fact: ParcoursFact = {
-        eventId: event.eventId,
-        revision: event.revision,
-        type: event.type,
-        recordedAt: event.recordedAt,
-        data: event.data as Record<string, unknown>,
-        corrections: [],
-        retraction: null,
-      };
+      const fact = newFact(event);
       // Erasure: identity and free text leave every earlier fact too, so the read model ends as a
       // rebuild would (the log, its key destroyed, no longer yields them).
       const earlier = event.type === 'PersonErased' ? state.facts.map(eraseFact) : state.facts;
       return { ...state, revision, facts: [...earlier, fact] };
     }
   }
+}
+
+/** The fact an event (not a correction or retraction) adds to the path. */
+export function newFact(event: ParcoursInput): ParcoursFact {
+  return {
+    eventId: event.eventId,
+    revision: event.revision,
+    type: event.type,
+    recordedAt: event.recordedAt,
+    data: event.data as Record<string, unknown>,
+    corrections: [],
+    retraction: null,
+  };
 }
 
 export function foldParcours(personId: string, events: Iterable<ParcoursInput>): ParcoursState {
