@@ -4,7 +4,7 @@ import type { TableNamer } from '../projections/index.js';
 import { preparedFor } from '../projections/prepared-statements.js';
 import { summaryText } from './parcours-inputs.js';
 import { parcoursRows, type ParcoursRows } from './parcours-tables.js';
-import { summaryWorkerUrl, ThreadSummariser } from './summariser.js';
+import { AwaitedSummaries, summaryWorkerUrl, ThreadSummariser } from './summariser.js';
 
 /** A thread with nothing to do for this long is stopped (started again by the next append). */
 const IDLE_MS = 10_000;
@@ -25,7 +25,7 @@ const IDLE_MS = 10_000;
 export class LiveSummaries {
   private thread: ThreadSummariser | undefined;
   /** Persons whose summary was asked for, and at which revision. */
-  private readonly awaiting = new Map<string, number>();
+  private readonly awaiting = new AwaitedSummaries();
   private watching = false;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly rows: ParcoursRows;
@@ -45,24 +45,18 @@ export class LiveSummaries {
    * since are dropped. Returns how many came back.
    */
   collect(): number {
-    const results = this.thread?.take() ?? [];
-    for (const result of results) {
-      if (this.awaiting.get(result.personId) !== result.revision) continue;
-      this.awaiting.delete(result.personId);
-      this.rows.saveSummary(result.personId, result.revision, result.text);
-    }
-    return results.length;
+    return this.awaiting.settle(this.thread?.take() ?? [], (r) => this.rows.saveSummary(r.personId, r.revision, r.text));
   }
 
   /** In the batch's transaction: the person's path is now `draft`; its summary is made on the thread, or here. */
   changed(draft: ParcoursDraft, options: { now?: boolean } = {}): void {
     const { personId, revision } = draft;
     if (options.now || !this.workerUrl) {
-      this.awaiting.delete(personId);
+      this.awaiting.forget(personId);
       return this.rows.saveSummary(personId, revision, summaryText(draft));
     }
     this.rows.markStale(personId);
-    this.awaiting.set(personId, revision);
+    this.awaiting.ask(personId, revision);
     this.summariser().request({ personId, revision });
     this.watch();
   }

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@parcours/event-store';
 import type { CatchUpSession } from '../projections/index.js';
 import { foldBatch, type PersonCursor } from './parcours-batch.js';
 import type { ParcoursRows } from './parcours-tables.js';
-import { InlineSummariser, ThreadSummariser } from './summariser.js';
+import { AwaitedSummaries, InlineSummariser, ThreadSummariser } from './summariser.js';
 import type { SummaryWorkerData } from './summary-worker.js';
 
 export interface CatchUpOptions {
@@ -38,7 +38,7 @@ export class ParcoursCatchUp implements CatchUpSession {
   /** The last revision of persons no longer followed, so that their next events need no query. */
   private readonly revisions = new Map<string, number>();
   /** Persons whose summary was asked for, and at which revision. */
-  private readonly awaiting = new Map<string, number>();
+  private readonly awaiting = new AwaitedSummaries();
   private readonly inline: InlineSummariser;
   private thread: ThreadSummariser | undefined;
   private requested = 0;
@@ -56,7 +56,7 @@ export class ParcoursCatchUp implements CatchUpSession {
     this.collect();
     const changes = foldBatch(this.rows, events, (personId) => this.cursorFor(personId));
     for (const [personId, { cursor }] of changes) {
-      this.awaiting.delete(personId); // a summary on its way is of an older state
+      this.awaiting.forget(personId); // a summary on its way is of an older state
       // Marked when it starts to be followed: a summary written meanwhile may have cleared an older mark.
       if (!this.touched.delete(personId)) this.rows.markStale(personId);
       this.touched.set(personId, cursor.revision);
@@ -106,16 +106,13 @@ export class ParcoursCatchUp implements CatchUpSession {
     if (!this.thread && worker && this.requested >= (this.options.threadAfter ?? 64)) this.thread = new ThreadSummariser(worker.url, worker.data, (id) => this.rows.segments(id));
     if (this.thread && !finishing && this.thread.busy) return;
     this.requested += 1;
-    this.awaiting.set(personId, revision);
+    this.awaiting.ask(personId, revision);
     (this.thread ?? this.inline).request({ personId, revision });
   }
 
   /** Writes the summaries that came back, unless their person changed since they were asked for. */
   private collect(): void {
-    for (const result of [...this.inline.take(), ...(this.thread?.take() ?? [])]) {
-      if (this.awaiting.get(result.personId) !== result.revision) continue;
-      this.awaiting.delete(result.personId);
-      this.rows.saveSummary(result.personId, result.revision, result.text);
-    }
+    this.awaiting.settle([...this.inline.take(), ...(this.thread?.take() ?? [])], (r) => this.rows.saveSummary(r.personId, r.revision, r.text));
   }
+
 }

@@ -25,6 +25,41 @@ export interface Summariser {
   close(): void;
 }
 
+/**
+ * The summaries asked for, by person, at the revision asked: a newer request replaces an older
+ * one. A result that comes back is written only if it is still the one awaited — its person has
+ * not changed since — or readers would take an older path's summary for current.
+ */
+export class AwaitedSummaries {
+  private readonly byPerson = new Map<string, number>();
+
+  ask(personId: string, revision: number): void {
+    this.byPerson.set(personId, revision);
+  }
+
+  forget(personId: string): void {
+    this.byPerson.delete(personId);
+  }
+
+  clear(): void {
+    this.byPerson.clear();
+  }
+
+  get size(): number {
+    return this.byPerson.size;
+  }
+
+  /** Saves the results still awaited (and stops awaiting them); returns how many came back. */
+  settle(results: readonly StoredSummaryResult[], save: (result: StoredSummaryResult) => void): number {
+    for (const result of results) {
+      if (this.byPerson.get(result.personId) !== result.revision) continue;
+      this.byPerson.delete(result.personId);
+      save(result);
+    }
+    return results.length;
+  }
+}
+
 /** On the caller's thread, from the person's segments as its connection sees them. */
 export class InlineSummariser implements Summariser {
   private results: StoredSummaryResult[] = [];
