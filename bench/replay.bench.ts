@@ -36,7 +36,9 @@ import {
   timeParcours,
   waitUntilLive,
 } from './support/http-queries.js';
+import { LeanHttpClient } from './support/lean-http.js';
 import { machineInfo } from './support/machine.js';
+import type { ServerTimingReport } from './support/server-timing.js';
 import { mib, procStatusBytes, RssSampler, type RssSamples } from './support/memory.js';
 import { rawScan, type ScanResult } from './support/raw-scan.js';
 import { type CohortSpec, describeEventFile, type LoadReport, prepareEventFile } from './support/replay-load.js';
@@ -211,7 +213,9 @@ function readModelStats(file: string): ReadModelStats {
 interface QueryResults {
   readonly startMs: number;
   readonly liveMs: number;
+  /** Timed with Node's http client (judged), then other persons with `fetch` (shown beside). */
   readonly parcours: ParcoursTiming;
+  readonly parcoursFetch: ParcoursTiming;
   readonly cohortNote: string;
   readonly cohorts: CohortTiming[];
   readonly server: ServeStopped;
@@ -246,9 +250,23 @@ async function runQueries(script: string, file: string, personIds: readonly stri
     await waitUntilLive(base, 60_000);
 
     const rand = prng(20_261_122);
-    const chosen = draw(personIds, opts.warmup + opts.queries, rand);
-    const parcours = await timeParcours(base, chosen.slice(0, opts.warmup), chosen.slice(opts.warmup));
+    // Distinct persons for each pass: a person read once is in the server's caches.
+    const chosen = draw(personIds, opts.warmup + 2 * opts.queries, rand);
+    const timing = async (type: 'timing-start' | 'timing-stop') => {
+      server.send({ type });
+      await server.next(`${type}-done`);
+    };
+    const client = new LeanHttpClient();
+    let parcours: ParcoursTiming;
+    try {
+      parcours = await timeParcours(base, chosen.slice(0, opts.warmup), chosen.slice(opts.warmup, opts.warmup + opts.queries), { client, afterWarmup: () => timing('timing-start') });
+    } finally {
+      client.close();
+    }
+    await timing('timing-stop');
     console.log(`parcours     ${int(parcours.latencies.count)} requests: p50 ${msec(parcours.latencies.p50)}, p99 ${msec(parcours.latencies.p99)}`);
+    const parcoursFetch = await timeParcours(base, [], chosen.slice(opts.warmup + opts.queries));
+    console.log(`parcours     the same with fetch, ${int(parcoursFetch.latencies.count)} other persons: p50 ${msec(parcoursFetch.latencies.p50)}, p99 ${msec(parcoursFetch.latencies.p99)}`);
 
     const cohorts: CohortTiming[] = [];
     if (cohortId) {
@@ -261,7 +279,7 @@ async function runQueries(script: string, file: string, personIds: readonly stri
     server.send({ type: 'stop' });
     const stopped = await server.next<ServeStopped>('stopped');
     await server.exited;
-    return { startMs, liveMs: live.ms, parcours, cohortNote, cohorts, server: stopped, serverPeak: serverRss.stop() };
+    return { startMs, liveMs: live.ms, parcours, parcoursFetch, cohortNote, cohorts, server: stopped, serverPeak: serverRss.stop() };
   } catch (error) {
     server.child.kill();
     throw error;
@@ -283,6 +301,17 @@ function table(rows: readonly Row[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => c.map((x, i) => (i === 0 || i === 3 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+/** The server's side of the timed parcours requests (bench/support/server-timing.ts). */
+function serverTimingText(t: ServerTimingReport): string {
+  const short = (l: Latencies) => `p50 ${msec(l.p50)}, p99 ${msec(l.p99)}`;
+  const gc = (g: ServerTimingReport['scavenges']) => `${g.count} (${msec(g.totalMs)} in all, longest ${msec(g.maxMs)})`;
+  return (
+    `  server     ${int(t.requests)} requests as the API saw them: arrival → written ${short(t.total)}; arrival → answer built ${short(t.handler)}; ` +
+    `answer → written (serialised, audit entry committed, sent) ${short(t.answer)}\n` +
+    `  server gc  meanwhile: scavenges ${gc(t.scavenges)}, major collections ${gc(t.majorCollections)}`
+  );
 }
 
 const latencyText = (l: Latencies) => `p50 ${msec(l.p50)}, p90 ${msec(l.p90)}, p99 ${msec(l.p99)}, max ${msec(l.max)}, mean ${msec(l.mean)}`;
@@ -416,7 +445,9 @@ async function main(): Promise<void> {
     );
     if (queries) {
       console.log(`parcours     ${latencyText(queries.parcours.latencies)}; ${int(queries.parcours.distinctPersons)} distinct persons after a warm-up of ${queries.parcours.warmup}, ` +
-        `${int(queries.parcours.meanBytes)} B per answer on average, ${queries.parcours.failures} non-200`);
+        `${int(queries.parcours.meanBytes)} B per answer on average, ${queries.parcours.failures} non-200; Node's http client, one keep-alive connection`);
+      console.log(`  fetch      ${latencyText(queries.parcoursFetch.latencies)}; ${int(queries.parcoursFetch.distinctPersons)} other persons, ${queries.parcoursFetch.failures} non-200 (the client's own cost, beside)`);
+      console.log(serverTimingText(queries.server.timing));
       console.log(`cohorts      ${queries.cohortNote}`);
       for (const c of queries.cohorts) console.log(`             GET ${c.path}: cold ${msec(c.cold.ms)} (${c.cold.status}, ${int(c.cold.bytes)} B), warm ${latencyText(c.warm)}, ${c.failures} non-200`);
       console.log(

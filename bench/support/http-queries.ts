@@ -1,5 +1,6 @@
 import { SYNTHETIC_PROGRAMMES } from '../../apps/cli/src/synthetic/cohort-line.js';
 import { authorisationFor, BENCH_ORGANISATION } from './bench-auth.js';
+import type { LeanHttpClient } from './lean-http.js';
 
 /**
  * The query side of bench:replay, over HTTP with Node's own `fetch` (undici, keep-alive), one
@@ -91,23 +92,32 @@ export interface ParcoursTiming {
 }
 
 /** GET /persons/:id/parcours: a warm-up on other persons, then one request per person, in order. */
-export async function timeParcours(base: string, warmupIds: readonly string[], ids: readonly string[]): Promise<ParcoursTiming> {
-  for (const id of warmupIds) await expectOk(`${base}/persons/${id}/parcours`);
+export interface ParcoursTimingOptions {
+  /** Called between the warm-up and the timed requests. */
+  readonly afterWarmup?: () => Promise<void>;
+  /** The timed requests' client; default `fetch`. */
+  readonly client?: LeanHttpClient;
+}
+
+export async function timeParcours(base: string, warmupIds: readonly string[], ids: readonly string[], options: ParcoursTimingOptions = {}): Promise<ParcoursTiming> {
+  const { client } = options;
+  const authorization = await authorisationFor(`${base}/persons/x/parcours`);
+  const timed = (url: string) => (client ? client.get(url, authorization) : timedGet(url));
+  for (const id of warmupIds) {
+    const t = await timed(`${base}/persons/${id}/parcours`);
+    if (t.status !== 200) throw new Error(`GET ${base}/persons/${id}/parcours: ${t.status}`);
+  }
+  await options.afterWarmup?.();
   const ms: number[] = [];
   let bytes = 0;
   let failures = 0;
   for (const id of ids) {
-    const t = await timedGet(`${base}/persons/${id}/parcours`);
+    const t = await timed(`${base}/persons/${id}/parcours`);
     if (t.status !== 200) failures += 1;
     ms.push(t.ms);
     bytes += t.bytes;
   }
   return { warmup: warmupIds.length, distinctPersons: new Set(ids).size, latencies: latencies(ms), meanBytes: bytes / Math.max(1, ids.length), failures };
-}
-
-async function expectOk(url: string): Promise<void> {
-  const t = await timedGet(url);
-  if (t.status !== 200) throw new Error(`GET ${url}: ${t.status}`);
 }
 
 export interface CohortRoutes {

@@ -7,6 +7,7 @@ import { loadConfig } from '../../apps/api/src/config/app-config.js';
 import { ProjectionCatalog, ProjectionRunner } from '../../apps/api/src/projections/index.js';
 import { procStatusBytes, RssSampler, type RssSamples } from './memory.js';
 import { BENCH_SECRETS } from './bench-auth.js';
+import { ServerTiming, type ServerTimingReport } from './server-timing.js';
 
 /**
  * The measured phases of bench:replay each run in a child process of their own (the bench script
@@ -92,7 +93,12 @@ export interface ServeStopped {
   readonly type: 'stopped';
   readonly vmHWM: number | undefined;
   readonly rss: number;
+  /** GET /persons/:id/parcours as the server saw it, between the parent's 'timing-start' and 'timing-stop'. */
+  readonly timing: ServerTimingReport;
 }
+
+/** The route whose server-side time the serve phase records. */
+export const TIMED_ROUTE = '/persons/:id/parcours';
 
 /**
  * Child: the real API (createApp + listen on 127.0.0.1, a random port, LOG_LEVEL=silent) on the
@@ -101,11 +107,17 @@ export interface ServeStopped {
 export async function servePhase(file: string): Promise<void> {
   const config = loadConfig({ ...BENCH_SECRETS, PARCOURS_RATE_LIMIT: '0', PARCOURS_DB: file, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' }, []);
   const app = await createApp(config);
+  const timing = new ServerTiming(app.getHttpAdapter().getInstance(), TIMED_ROUTE);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.on('message', (message: { type?: string }) => {
+    if (message?.type === 'timing-start' || message?.type === 'timing-stop') {
+      if (message.type === 'timing-start') timing.start();
+      else timing.stop();
+      process.send!({ type: `${message.type}-done` });
+    }
     if (message?.type !== 'stop') return;
-    const stopped: ServeStopped = { type: 'stopped', vmHWM: procStatusBytes('VmHWM'), rss: process.memoryUsage.rss() };
+    const stopped: ServeStopped = { type: 'stopped', vmHWM: procStatusBytes('VmHWM'), rss: process.memoryUsage.rss(), timing: timing.report() };
     void app.close().then(() => process.send!(stopped, () => process.exit(0)));
   });
   process.send!({ type: 'listening', port });
