@@ -9,7 +9,8 @@
  *   3. baseline — the same events scanned with bare better-sqlite3 and JSON.parse, same run
  *               (once before and once after the rebuild, each in a child process; the faster counts)
  *   4. queries — the real API (createApp + listen) in a child process on that file: GET
- *               /persons/:id/parcours for random persons, and the cohort views when the app has them
+ *               /persons/:id/parcours for random persons, and the cohort views when the app has them;
+ *               then the same requests against a bare Fastify server answering a stored answer (a bound)
  *
  * A report, not a test: misses are printed, the exit code is 0. Figures and method:
  * docs/benchmarks.md, "Replay and queries (bench:replay)".
@@ -19,9 +20,9 @@
  *          --skip-queries --cpu-prof DIR (profile the rebuild and API processes) --keep (leave the files)
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -36,6 +37,8 @@ import {
   timeParcours,
   waitUntilLive,
 } from './support/http-queries.js';
+import { authorisationFor } from './support/bench-auth.js';
+import { ceilingPhase } from './support/get-ceiling.js';
 import { LeanHttpClient } from './support/lean-http.js';
 import { machineInfo } from './support/machine.js';
 import type { ServerTimingReport } from './support/server-timing.js';
@@ -67,7 +70,7 @@ interface Options {
   readonly skipQueries: boolean;
   readonly cpuProf: string | undefined;
   readonly keep: boolean;
-  readonly phase: 'rebuild' | 'serve' | 'scan' | undefined;
+  readonly phase: 'rebuild' | 'serve' | 'scan' | 'ceiling' | undefined;
   readonly file: string | undefined;
 }
 
@@ -104,7 +107,9 @@ function options(): Options {
     return n;
   };
   const phase = values.phase;
-  if (phase !== undefined && phase !== 'rebuild' && phase !== 'serve' && phase !== 'scan') throw new UsageError(`--phase is internal: rebuild, serve or scan, got ${phase}`);
+  if (phase !== undefined && phase !== 'rebuild' && phase !== 'serve' && phase !== 'scan' && phase !== 'ceiling') {
+    throw new UsageError(`--phase is internal: rebuild, serve, scan or ceiling, got ${phase}`);
+  }
   if (phase && !values.file) throw new UsageError('--phase needs --file');
   return {
     persons: int('persons', values.persons, 1),
@@ -216,10 +221,26 @@ interface QueryResults {
   /** Timed with Node's http client (judged), then other persons with `fetch` (shown beside). */
   readonly parcours: ParcoursTiming;
   readonly parcoursFetch: ParcoursTiming;
+  /** The same client against a bare Fastify server answering a stored answer (bench/support/get-ceiling.ts). */
+  readonly ceiling: ParcoursTiming;
   readonly cohortNote: string;
   readonly cohorts: CohortTiming[];
   readonly server: ServeStopped;
   readonly serverPeak: RssSamples;
+}
+
+/** The judged pass's requests against the ceiling server (bench/support/get-ceiling.ts). */
+async function timeCeiling(script: string, bodyFile: string, chosen: readonly string[], opts: Options): Promise<ParcoursTiming> {
+  const ceiling = new PhaseProcess(script, 'ceiling', bodyFile, []);
+  const client = new LeanHttpClient();
+  try {
+    const { port } = await ceiling.next<{ type: 'listening'; port: number }>('listening');
+    return await timeParcours(`http://127.0.0.1:${port}`, chosen.slice(0, opts.warmup), chosen.slice(opts.warmup, opts.warmup + opts.queries), { client });
+  } finally {
+    client.close();
+    ceiling.send({ type: 'stop' });
+    await ceiling.exited;
+  }
 }
 
 async function runQueries(script: string, file: string, personIds: readonly string[], opts: Options): Promise<QueryResults> {
@@ -265,6 +286,12 @@ async function runQueries(script: string, file: string, personIds: readonly stri
     }
     await timing('timing-stop');
     console.log(`parcours     ${int(parcours.latencies.count)} requests: p50 ${msec(parcours.latencies.p50)}, p99 ${msec(parcours.latencies.p99)}`);
+    // The ceiling next, while the API is still up (idle), so that both run beside the same processes:
+    // it serves one real answer to every person.
+    const answer = await fetch(`${base}/persons/${chosen[0]!}/parcours`, { headers: { authorization: await authorisationFor(`${base}/persons/x/parcours`) } });
+    writeFileSync(join(dirname(file), 'ceiling-answer.json'), Buffer.from(await answer.arrayBuffer()));
+    const ceiling = await timeCeiling(script, join(dirname(file), 'ceiling-answer.json'), chosen, opts);
+    console.log(`ceiling      bare Fastify, a stored answer, the same client: p50 ${msec(ceiling.latencies.p50)}, p99 ${msec(ceiling.latencies.p99)}`);
     const parcoursFetch = await timeParcours(base, [], chosen.slice(opts.warmup + opts.queries));
     console.log(`parcours     the same with fetch, ${int(parcoursFetch.latencies.count)} other persons: p50 ${msec(parcoursFetch.latencies.p50)}, p99 ${msec(parcoursFetch.latencies.p99)}`);
 
@@ -279,7 +306,7 @@ async function runQueries(script: string, file: string, personIds: readonly stri
     server.send({ type: 'stop' });
     const stopped = await server.next<ServeStopped>('stopped');
     await server.exited;
-    return { startMs, liveMs: live.ms, parcours, parcoursFetch, cohortNote, cohorts, server: stopped, serverPeak: serverRss.stop() };
+    return { startMs, liveMs: live.ms, parcours, parcoursFetch, ceiling, cohortNote, cohorts, server: stopped, serverPeak: serverRss.stop() };
   } catch (error) {
     server.child.kill();
     throw error;
@@ -324,6 +351,7 @@ async function main(): Promise<void> {
     return;
   }
   if (opts.phase === 'serve') return servePhase(opts.file!);
+  if (opts.phase === 'ceiling') return ceilingPhase(opts.file!);
   if (opts.phase === 'scan') {
     process.send!({ type: 'scanned', result: rawScan(opts.file!) }, () => process.exit(0));
     return;
@@ -419,6 +447,7 @@ async function main(): Promise<void> {
     if (queries) {
       const l = queries.parcours.latencies;
       rows.push({ measure: `GET /persons/:id/parcours p99 (${int(l.count)} requests)`, figure: msec(l.p99), target: `≤ ${TARGETS.parcoursP99Ms} ms`, pass: l.p99 <= TARGETS.parcoursP99Ms && queries.parcours.failures === 0 });
+      rows.push({ measure: '  ceiling: bare Fastify, a stored answer, p99', figure: msec(queries.ceiling.latencies.p99), target: '', pass: undefined });
       for (const c of queries.cohorts) {
         rows.push({ measure: `GET ${c.path} cold (first call)`, figure: msec(c.cold.ms), target: '', pass: undefined });
         rows.push({
@@ -446,6 +475,7 @@ async function main(): Promise<void> {
     if (queries) {
       console.log(`parcours     ${latencyText(queries.parcours.latencies)}; ${int(queries.parcours.distinctPersons)} distinct persons after a warm-up of ${queries.parcours.warmup}, ` +
         `${int(queries.parcours.meanBytes)} B per answer on average, ${queries.parcours.failures} non-200; Node's http client, one keep-alive connection`);
+      console.log(`  ceiling    ${latencyText(queries.ceiling.latencies)}; bare Fastify answering a stored ${int(queries.ceiling.meanBytes)} B answer to every person, the same client`);
       console.log(`  fetch      ${latencyText(queries.parcoursFetch.latencies)}; ${int(queries.parcoursFetch.distinctPersons)} other persons, ${queries.parcoursFetch.failures} non-200 (the client's own cost, beside)`);
       console.log(serverTimingText(queries.server.timing));
       console.log(`cohorts      ${queries.cohortNote}`);
