@@ -3,9 +3,10 @@ import { authorisationFor, BENCH_ORGANISATION } from './bench-auth.js';
 import type { LeanHttpClient } from './lean-http.js';
 
 /**
- * The query side of bench:replay, over HTTP with Node's own `fetch` (undici, keep-alive), one
- * request at a time: each figure is the time from sending the request to having read the whole
- * body, as a client sees it on the same machine (loopback).
+ * The query side of bench:replay, over HTTP, one request at a time: each figure is the time from
+ * sending the request to having read the whole body, as a client sees it on the same machine
+ * (loopback). Node's `fetch` (undici, keep-alive) by default; the judged parcours requests use the
+ * leaner `http` client (lean-http.ts).
  */
 
 export interface Timed {
@@ -91,7 +92,6 @@ export interface ParcoursTiming {
   readonly failures: number;
 }
 
-/** GET /persons/:id/parcours: a warm-up on other persons, then one request per person, in order. */
 export interface ParcoursTimingOptions {
   /** Called between the warm-up and the timed requests. */
   readonly afterWarmup?: () => Promise<void>;
@@ -99,6 +99,7 @@ export interface ParcoursTimingOptions {
   readonly client?: LeanHttpClient;
 }
 
+/** GET /persons/:id/parcours: a warm-up on other persons, then one request per person, in order. */
 export async function timeParcours(base: string, warmupIds: readonly string[], ids: readonly string[], options: ParcoursTimingOptions = {}): Promise<ParcoursTiming> {
   const { client } = options;
   const authorization = await authorisationFor(`${base}/persons/x/parcours`);
