@@ -130,7 +130,7 @@ export class PhaseProcess {
   private readonly inbox: unknown[] = [];
   private waiting: ((message: unknown) => void) | undefined;
 
-  constructor(script: string, phase: 'rebuild' | 'serve' | 'ceiling', file: string, execArgv: readonly string[]) {
+  constructor(script: string, phase: 'rebuild' | 'serve' | 'ceiling' | 'client', file: string, execArgv: readonly string[]) {
     this.child = fork(script, ['--phase', phase, '--file', file], { execArgv: [...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (message) => {
       if (this.waiting) {
