@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { decide, evolve, initialPersonState, PERSON_EVENT_CATALOGUE, personStream, type IdentifiedPersonEvent, type PersonCommand, type PersonState } from '@parcours/domain';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@parcours/event-store';
 import { appendWithRetry } from '../../apps/api/src/persons/commands/append-with-retry.js';
 import { PersonStreamRepository } from '../../apps/api/src/persons/person-stream.repository.js';
@@ -69,15 +70,31 @@ interface EmmettModules {
 }
 
 /**
+ * Emmett's connection sends `PRAGMA journal_mode = WAL` without waiting for it, and sqlite3 runs a
+ * connection's statements in parallel: if any other statement is active when the pragma runs, it
+ * fails ("cannot change into wal mode from within a transaction", an unhandled error that ended the
+ * bench twice in a row on 2026-11-23 03:55; reading the mode meanwhile is enough to cause it). So the
+ * file is put in WAL mode first, on a connection of our own: the mode is kept in the file, and
+ * Emmett's pragma then changes nothing and cannot fail. The end state is the one Emmett asks for.
+ */
+function walBeforeEmmett(file: string): void {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Emmett: @event-driven-io/emmett-sqlite's event store and Emmett's CommandHandler (aggregate the
  * stream with `evolve`, decide, append with the read version as expectation) — Emmett's own way
  * of handling a command. Given its best setting: one ambient connection for the whole run (by
  * default it opens a connection per operation). Our event id travels in the event's metadata.
  */
 export async function emmettSide(file: string, modules: EmmettModules): Promise<PeerSide> {
+  walBeforeEmmett(file);
   const connection = modules.sqlite.sqliteConnection({ fileName: file });
-  // The connection sets WAL without waiting; a first query after it lets that land before any BEGIN.
-  await connection.querySingle('PRAGMA journal_mode');
   const store = modules.sqlite.getSQLiteEventStore({ fileName: file, connectionOptions: { singleton: true, connection } });
   const toDomain = (e: EmmettEvent) => ({ eventId: e.metadata!['eventId'], type: e.type, data: e.data }) as IdentifiedPersonEvent;
   const handler = modules.emmett.CommandHandler({
