@@ -73,7 +73,7 @@ interface EmmettModules {
  * Emmett's connection sends `PRAGMA journal_mode = WAL` without waiting for it, and sqlite3 runs a
  * connection's statements in parallel: if any other statement is active when the pragma runs, it
  * fails ("cannot change into wal mode from within a transaction", an unhandled error that ended the
- * bench twice in a row on 2026-11-23 03:55; reading the mode meanwhile is enough to cause it). So the
+ * bench twice in a row on 2026-11-23 at 03:52 and 03:54; reading the mode meanwhile is enough to cause it). So the
  * file is put in WAL mode first, on a connection of our own: the mode is kept in the file, and
  * Emmett's pragma then changes nothing and cannot fail. The end state is the one Emmett asks for.
  */
