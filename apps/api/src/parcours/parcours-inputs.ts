@@ -22,19 +22,17 @@ const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A
 const TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/;
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-/** Written as `Date#toISOString()` writes it (years 0 to 9999): the input's `recordedAt` as it is. */
-export function isIsoInstant(text: string): boolean {
-  return ISO_INSTANT.test(text);
-}
-
 /**
  * One input of a segment whose data is given as JSON text (the event's data as stored, when it
  * needs no upcasting): the same text as `encodeInput` of the parsed data, without parsing the
- * data and serialising it again. The id, type and time are written between quotes as they are
- * when they have nothing to escape (always, for what the store accepts: append-validation.ts).
+ * data and serialising it again. Null when `recordedAt` is not spelled as `Date#toISOString()`
+ * spells it (years 0 to 9999): the input would carry it reformatted. The id and type are written
+ * between quotes as they are when they have nothing to escape (always, for what the store accepts:
+ * append-validation.ts), and so is the time, checked above.
  */
-export function encodeInputWithDataText(eventId: string, revision: number, type: string, recordedAt: string, dataText: string): string {
-  if (UUID.test(eventId) && TYPE.test(type) && isIsoInstant(recordedAt)) return `["${eventId}",${revision},"${type}","${recordedAt}",${dataText}]`;
+export function encodeInputWithDataText(eventId: string, revision: number, type: string, recordedAt: string, dataText: string): string | null {
+  if (!ISO_INSTANT.test(recordedAt)) return null;
+  if (UUID.test(eventId) && TYPE.test(type)) return `["${eventId}",${revision},"${type}","${recordedAt}",${dataText}]`;
   const head = JSON.stringify([eventId, revision, type, recordedAt]);
   return `${head.slice(0, -1)},${dataText}]`;
 }

@@ -3,7 +3,7 @@ import { catalogueEntry, isPersonEventType, NotFoundError, personStream, without
 import { type EventStore, type RecordedEvent, storedText } from '@parcours/event-store';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { toPersonEvent } from '../persons/person-stream.repository.js';
-import { encodeInput, encodeInputWithDataText, isIsoInstant } from './parcours-inputs.js';
+import { encodeInput, encodeInputWithDataText } from './parcours-inputs.js';
 
 /**
  * A person's stream as parcours inputs (upcast), optionally only what had been recorded by
@@ -43,11 +43,9 @@ export function toParcoursInput(recorded: RecordedEvent): ParcoursInput {
  */
 export function encodedParcoursInput(recorded: RecordedEvent): string {
   const stored = storedText(recorded);
-  // The store writes Date#toISOString(); any other spelling is formatted as toParcoursInput would.
-  if (stored && isIsoInstant(stored.recordedAt) && isCurrent(recorded)) {
-    return encodeInputWithDataText(recorded.eventId, recorded.revision, recorded.type, stored.recordedAt, stored.data);
-  }
-  return encodeInput(toParcoursInput(recorded));
+  // Null for a time not spelled as Date#toISOString() spells it: formatted as toParcoursInput would.
+  const embedded = stored && isCurrent(recorded) ? encodeInputWithDataText(recorded.eventId, recorded.revision, recorded.type, stored.recordedAt, stored.data) : null;
+  return embedded ?? encodeInput(toParcoursInput(recorded));
 }
 
 function isCurrent(recorded: RecordedEvent): boolean {
