@@ -114,5 +114,4 @@ export class ParcoursCatchUp implements CatchUpSession {
   private collect(): void {
     this.awaiting.settle([...this.inline.take(), ...(this.thread?.take() ?? [])], (r) => this.rows.saveSummary(r.personId, r.revision, r.text));
   }
-
 }

@@ -15,7 +15,7 @@ import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens.js';
 import { type DecisionState, PersonStateCache } from './person-state-cache.js';
 import { StreamQueue } from './stream-queue.js';
 
-
+/** Without a configuration (tests, tools): as PARCOURS_DECISION_CACHE_EVENTS's default. */
 const DEFAULT_CACHED_EVENTS = 100_000;
 
 export interface LoadedPerson {

@@ -3,7 +3,6 @@ import { ORGANISATION_ID_PATTERN, ROLES, SUBJECT_PATTERN, type Role } from '../.
 import { mintToken } from '../../../api/src/auth/tokens.js';
 import { ConfigError, loadConfig } from '../../../api/src/config/app-config.js';
 
-
 /**
  * `token --role <role> [--org <id>] [--sub <user>]`: mints a bearer token signed with the
  * server's PARCOURS_JWT_SECRET, for local use (an identity provider issues them in production).
