@@ -5,3 +5,4 @@ export * from './ordering.js';
 export * from './render.js';
 export * from './view.js';
 export { DAYS_PER_MONTH, DAYS_PER_YEAR, type Span } from './time-arithmetic.js';
+export * from './access-facts.js';

@@ -34,17 +34,36 @@ export function personAccessFacts(history: readonly RecordedPersonEvent[]): Pers
  * access check need not fold the history again.
  */
 export function accessFactsOf(state: PersonState, registeredByOrganisationId: string | null): PersonAccessFacts {
+  return accessFactsFrom(state.facts.values(), { exists: state.registered, erased: state.erased }, registeredByOrganisationId);
+}
+
+/** A fact as both folds keep it (the decider's state, the parcours read model): current content, standing or not. */
+export interface AccessRelevantFact {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly retracted: boolean;
+}
+
+/**
+ * The rule itself, over facts in recording order: shared by `accessFactsOf` and the parcours read
+ * model's `parcoursAccessFacts`, so the two sources cannot drift apart.
+ */
+export function accessFactsFrom(
+  facts: Iterable<AccessRelevantFact>,
+  status: { readonly exists: boolean; readonly erased: boolean },
+  registeredByOrganisationId: string | null,
+): PersonAccessFacts {
   const organisations = new Set<string>();
   if (registeredByOrganisationId) organisations.add(registeredByOrganisationId.toLowerCase());
   const consents = new Set<ConsentScope>();
-  for (const fact of state.facts.values()) {
+  for (const fact of facts) {
     if (fact.retracted) continue;
     for (const id of organisationIdsOf(fact.type, fact.data)) organisations.add(id.toLowerCase());
     const scope = fact.data['scope'] as ConsentScope | undefined;
     if (fact.type === 'ConsentRecorded' && scope) consents.add(scope);
     if (fact.type === 'ConsentWithdrawn' && scope) consents.delete(scope);
   }
-  return { exists: state.registered, erased: state.erased, organisations, consents };
+  return { exists: status.exists, erased: status.erased, organisations, consents };
 }
 
 /** Ids of the person's clinical events (the care lane), retracted or not. */
