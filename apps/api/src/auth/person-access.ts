@@ -27,9 +27,20 @@ export class PersonAccess {
     private readonly organisations: OrganisationDirectory,
   ) {}
 
+  private readModel: ReadModelAccessFacts | undefined;
+
+  /**
+   * Lets reads check access on a read model's fold of the person (the parcours projection's row)
+   * instead of reading and folding the whole stream: the source answers only when its row is at
+   * the stream's head, so the facts are the stream's as of the request all the same.
+   */
+  useReadModel(source: ReadModelAccessFacts): void {
+    this.readModel = source;
+  }
+
   /** May this caller read the person, and how? */
   async forReading(principal: Principal, personId: string): Promise<PersonVisibility> {
-    const facts = await this.facts(personId);
+    const facts = await this.readingFacts(personId);
     if (principal.role === 'researcher') {
       if (!facts.consents.has('research')) throw new ForbiddenError(`Person ${personId} has not consented to research use of their data (or withdrew it)`);
       return { hideCare: false, pseudonymised: true };
@@ -56,6 +67,22 @@ export class PersonAccess {
     }
   }
 
+  /**
+   * A decision state kept for the person is brought up to date with one indexed read; otherwise
+   * the read model's row, when it is current, spares a read and fold of the whole history (and
+   * keeps reads from filling the decision cache, which appends need).
+   */
+  private async readingFacts(personId: string): Promise<PersonAccessFacts> {
+    if (this.readModel && !this.persons.holdsDecisionState(personId)) {
+      const facts = await this.readModel(personId);
+      if (facts) {
+        if (!facts.exists) throw notFound(personId);
+        return facts;
+      }
+    }
+    return this.facts(personId);
+  }
+
   private async careHidden(principal: Principal, personId: string, facts: PersonAccessFacts): Promise<boolean> {
     const organisation = principal.organisationId;
     // Not in the caseload: answered like an unknown id, so ids cannot be probed across organisations.
@@ -80,6 +107,9 @@ export class PersonAccess {
     return facts;
   }
 }
+
+/** Access facts from a read model, or undefined when it cannot vouch for the stream's head. */
+export type ReadModelAccessFacts = (personId: string) => Promise<PersonAccessFacts | undefined>;
 
 interface AccessFacts extends PersonAccessFacts {
   readonly state: PersonState;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/index.js';
 import { ReferenceModule } from '../reference/reference.module.js';
 import { GetParcoursHandler } from './get-parcours.query.js';
+import { ParcoursAccessFacts } from './parcours-access-facts.js';
 import { ParcoursController } from './parcours.controller.js';
 import { parcoursProjection } from './parcours.projection.js';
 import { PersonHistory } from './person-history.js';
@@ -12,6 +13,6 @@ import { ParcoursReplay } from './replay.query.js';
 @Module({
   imports: [ReferenceModule, ProjectionsModule.forFeature([parcoursProjection])],
   controllers: [ParcoursController],
-  providers: [PersonHistory, ProgrammeCanvases, ParcoursReplay, GetParcoursHandler],
+  providers: [PersonHistory, ProgrammeCanvases, ParcoursReplay, GetParcoursHandler, ParcoursAccessFacts],
 })
 export class ParcoursModule {}

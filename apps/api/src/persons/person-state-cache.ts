@@ -37,6 +37,11 @@ export class PersonStateCache {
     return entry;
   }
 
+  /** Whether the person is cached, without making them the most recently used. */
+  has(personId: string): boolean {
+    return this.entries.has(personId);
+  }
+
   set(personId: string, entry: DecisionState): void {
     this.delete(personId);
     const size = sizeOf(entry);

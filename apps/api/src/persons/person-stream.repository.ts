@@ -80,6 +80,28 @@ export class PersonStreamRepository {
     return entry;
   }
 
+  /** Whether a decision state is kept for the person (then `decisionState` reads only the events since). */
+  holdsDecisionState(personId: string): boolean {
+    return this.cache.has(personId);
+  }
+
+  /**
+   * The organisation that recorded the person's registration, when the stream starts with it (as
+   * every stream the API writes does); undefined when it does not, or does not exist. One row read.
+   */
+  async registrationOrganisation(personId: string): Promise<string | null | undefined> {
+    for await (const recorded of this.store.readStream(personStream(personId), { fromRevision: 0, maxCount: 1 })) {
+      return recorded.type === 'PersonRegistered' ? recorderOrganisation(recorded.metadata) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether the person's stream holds an event after `revision` (one indexed read of at most one row). */
+  async hasEventsAfter(personId: string, revision: number): Promise<boolean> {
+    for await (const _ of this.store.readStream(personStream(personId), { fromRevision: revision + 1, maxCount: 1 })) return true;
+    return false;
+  }
+
   async load(personId: string): Promise<LoadedPerson> {
     const recorded: RecordedEvent[] = [];
     for await (const event of this.store.readStream(personStream(personId))) recorded.push(event);
