@@ -86,6 +86,8 @@ export function latencies(ms: readonly number[]): Latencies {
 
 export interface ParcoursTiming {
   readonly warmup: number;
+  /** The warm-up's own requests (the first after the server started, when it is the first pass): shown, not judged. */
+  readonly warmupLatencies: Latencies | undefined;
   readonly distinctPersons: number;
   readonly latencies: Latencies;
   readonly meanBytes: number;
@@ -104,9 +106,11 @@ export async function timeParcours(base: string, warmupIds: readonly string[], i
   const { client } = options;
   const authorization = await authorisationFor(`${base}/persons/x/parcours`);
   const timed = (url: string) => (client ? client.get(url, authorization) : timedGet(url));
+  const warmupMs: number[] = [];
   for (const id of warmupIds) {
     const t = await timed(`${base}/persons/${id}/parcours`);
     if (t.status !== 200) throw new Error(`GET ${base}/persons/${id}/parcours: ${t.status}`);
+    warmupMs.push(t.ms);
   }
   await options.afterWarmup?.();
   const ms: number[] = [];
@@ -118,7 +122,8 @@ export async function timeParcours(base: string, warmupIds: readonly string[], i
     ms.push(t.ms);
     bytes += t.bytes;
   }
-  return { warmup: warmupIds.length, distinctPersons: new Set(ids).size, latencies: latencies(ms), meanBytes: bytes / Math.max(1, ids.length), failures };
+  const warmupLatencies = warmupMs.length ? latencies(warmupMs) : undefined;
+  return { warmup: warmupIds.length, warmupLatencies, distinctPersons: new Set(ids).size, latencies: latencies(ms), meanBytes: bytes / Math.max(1, ids.length), failures };
 }
 
 export interface CohortRoutes {
