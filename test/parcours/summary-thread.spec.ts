@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +89,7 @@ describe('summaries on a thread of their own', () => {
       working.close();
       failing.close();
       file.close();
+      rmSync(broken, { force: true });
     }
   });
 
