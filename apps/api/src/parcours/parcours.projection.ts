@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { decodeSummary, draftOf, summarisePerson, type ParcoursState, type PersonSummary, type StoredSummary } from '@parcours/domain';
 import type { ProjectionDefinition, TableNamer } from '../projections/index.js';
+import { preparedFor } from '../projections/prepared-statements.js';
 import { foldBatch } from './parcours-batch.js';
 import { liveDraftsFor } from './live-drafts.js';
 import { liveSummariesFor } from './live-summaries.js';
@@ -49,10 +50,21 @@ export const parcoursProjection: ProjectionDefinition = {
   },
 };
 
-/** A person's folded state from the active version's tables; undefined when the person has no events there. */
+/**
+ * A person's folded state from the active version's tables; undefined when the person has no events there.
+ * The last state loaded is kept, per connection and table, and given again while the person's last
+ * revision there is the same (one indexed read): a read's access check (parcours-access-facts.ts)
+ * and its query load the same person back to back, and decoding the segments twice was a tenth of
+ * the request. Segments only grow with new revisions (an erasure rewrites them with its own), so
+ * equal revisions mean an equal fold; callers never change the state they get.
+ */
 export function loadParcoursState(db: Database.Database, table: TableNamer, personId: string): ParcoursState | undefined {
-  const inputs = parcoursRows(db, table).inputs(personId);
-  return inputs.length ? draftOf(personId, inputs) : undefined;
+  const rows = parcoursRows(db, table);
+  const revision = rows.revision(personId);
+  if (revision < 0) return undefined;
+  const memo = preparedFor(db, `${table('segments')}#last-loaded`, (): { last?: ParcoursState } => ({}));
+  if (memo.last?.personId === personId && memo.last.revision === revision) return memo.last;
+  return (memo.last = draftOf(personId, rows.inputs(personId)));
 }
 
 /**
