@@ -47,9 +47,16 @@ export class LazyRecordedEvent implements RecordedEvent {
   }
 
   toJSON(): RecordedEvent {
-    const { eventId, streamId, revision, position, type, data, metadata, recordedAt } = this;
-    return { eventId, streamId, revision, position, type, data, metadata, recordedAt };
+    return plainRecordedEvent(this);
   }
+}
+
+/**
+ * Every field of a recorded event as own properties, read through its accessors: what a spread
+ * would give for an eager event, and the only way to copy a lazy one (its fields are getters).
+ */
+export function plainRecordedEvent({ eventId, streamId, revision, position, type, data, metadata, recordedAt }: RecordedEvent): RecordedEvent {
+  return { eventId, streamId, revision, position, type, data, metadata, recordedAt };
 }
 
 /**

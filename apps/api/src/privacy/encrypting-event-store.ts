@@ -12,6 +12,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  plainRecordedEvent,
   storedText,
   type SubscribeOptions,
   type Subscription,
@@ -142,10 +143,9 @@ export class EncryptingEventStore implements EventStore {
   }
 }
 
-/** The event with other data, field by field: a lazily decoded event has no own fields to spread. */
+/** The event with other data (a lazily decoded event has no own fields to spread). */
 function withData(event: RecordedEvent, data: JsonObject): RecordedEvent {
-  const { eventId, streamId, revision, position, type, metadata, recordedAt } = event;
-  return { eventId, streamId, revision, position, type, data, metadata, recordedAt };
+  return { ...plainRecordedEvent(event), data };
 }
 
 /** Binds a ciphertext to its stream and event: copied into another event, it no longer opens. */
