@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,6 +65,23 @@ describe('summaries on a thread of their own', () => {
       const results = await drain(summariser);
       const expected = sample.map(({ personId, inputs }) => ({ personId, revision: inputs.at(-1)!.revision, text: summaryText(foldParcours(personId, inputs)) }));
       expect(results.sort((a, b) => a.personId.localeCompare(b.personId))).toEqual(expected);
+    } finally {
+      summariser.close();
+      file.close();
+    }
+  });
+
+  it('has closed its connection when close() returns: the connection closed last then removes the WAL files', async () => {
+    const { personId, inputs } = persons(1)[0]!;
+    const file = fileDatabase();
+    const summariser = file.thread(WORKER);
+    try {
+      file.db.transaction(() => file.rows.append(personId, inputs))();
+      summariser.request({ personId, revision: inputs.at(-1)!.revision });
+      expect(await drain(summariser)).toHaveLength(1); // the thread has its connection open
+      summariser.close();
+      file.db.close();
+      expect([existsSync(`${file.db.name}-wal`), existsSync(`${file.db.name}-shm`)]).toEqual([false, false]);
     } finally {
       summariser.close();
       file.close();

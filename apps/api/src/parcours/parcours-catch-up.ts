@@ -3,13 +3,13 @@ import type { CatchUpSession } from '../projections/index.js';
 import { foldBatch, type PersonCursor } from './parcours-batch.js';
 import type { ParcoursRows } from './parcours-tables.js';
 import { AwaitedSummaries, InlineSummariser, ThreadSummariser } from './summariser.js';
-import type { SummaryWorkerData } from './summary-worker.js';
+import type { SummarySource } from './summary-worker.js';
 
 export interface CatchUpOptions {
   /** Persons followed at once (a few dozen bytes each): a person is summarised when it leaves them. */
   readonly maxPersons?: number;
   /** The summary worker (summariser.ts) and what it reads; without it, persons are summarised on this thread. */
-  readonly summaryWorker?: { readonly url: URL; readonly data: SummaryWorkerData } | undefined;
+  readonly summaryWorker?: { readonly url: URL; readonly data: SummarySource } | undefined;
   /** Summaries made on this thread before the catch-up is deemed big enough for the worker (64). */
   readonly threadAfter?: number;
 }

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { summaryTextOfSegments } from './parcours-inputs.js';
-import type { SummaryJob, SummaryResult, SummaryWorkerData } from './summary-worker.js';
+import { CLOSE_THREAD_CONNECTION, ThreadConnectionState } from '../projections/thread-connection.js';
+import type { SummaryJob, SummaryResult, SummarySource, SummaryWorkerData } from './summary-worker.js';
 
 export type { SummaryJob, SummaryResult };
 
@@ -104,6 +105,7 @@ export function summaryWorkerUrl(): URL | undefined {
 export class ThreadSummariser implements Summariser {
   private readonly inline: InlineSummariser;
   private readonly worker: Worker;
+  private readonly state = new ThreadConnectionState();
   private readonly inFlight = new Map<string, SummaryJob>();
   private outbox: SummaryJob[] = [];
   private results: StoredSummaryResult[] = [];
@@ -112,13 +114,14 @@ export class ThreadSummariser implements Summariser {
 
   constructor(
     url: URL,
-    data: SummaryWorkerData,
+    source: SummarySource,
     segmentsOf: (personId: string) => string[],
     private readonly maxPending = 1_024,
   ) {
     this.inline = new InlineSummariser(segmentsOf);
     // Bounded like the rest of a catch-up: beyond it the thread fails and this one takes over.
-    this.worker = new Worker(url, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 96 } });
+    const workerData: SummaryWorkerData = { ...source, state: this.state.flag };
+    this.worker = new Worker(url, { workerData, resourceLimits: { maxOldGenerationSizeMb: 96 } });
     this.worker.unref();
     this.worker.on('message', (results: SummaryResult[]) => {
       for (const result of results) {
@@ -131,7 +134,10 @@ export class ThreadSummariser implements Summariser {
       this.wakeUp();
     });
     this.worker.on('error', () => this.fail());
-    this.worker.on('exit', () => this.fail());
+    this.worker.on('exit', () => {
+      this.state.markClosed(); // the driver closes a thread's connections as it ends
+      this.fail();
+    });
   }
 
   /** As many jobs in flight as it takes: the caller should wait rather than add more. */
@@ -162,7 +168,8 @@ export class ThreadSummariser implements Summariser {
     this.failed = true;
     this.inFlight.clear();
     this.wakeUp();
-    void this.worker.terminate();
+    // Returns once the thread's connection is closed (thread-connection.ts): the caller may delete the file.
+    if (!this.state.closeFromOwner(() => this.worker.postMessage(CLOSE_THREAD_CONNECTION))) void this.worker.terminate();
   }
 
   private send(): void {

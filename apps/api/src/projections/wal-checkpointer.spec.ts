@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { tempDir, waitUntil } from '../../../../test/projections/support/harness.js';
 import { ReadModelDatabase } from './read-model-database.js';
@@ -38,4 +38,21 @@ describe('background WAL checkpoints of the read-model database', () => {
       tmp.remove();
     }
   });
+
+  it('is closed when close() returns: the connection closed last removes the WAL files, and none comes back', async () => {
+    const tmp = tempDir();
+    try {
+      const db = new ReadModelDatabase(tmp.dbPath);
+      writeSomeMegabytes(db, tmp.dbPath);
+      // The thread has its connection open once it has checkpointed something.
+      await waitUntil(() => statSync(tmp.dbPath).size > 4_000_000, 'pages checkpointed into the database file');
+      db.close();
+      expect([existsSync(`${tmp.dbPath}-wal`), existsSync(`${tmp.dbPath}-shm`)]).toEqual([false, false]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect([existsSync(`${tmp.dbPath}-wal`), existsSync(`${tmp.dbPath}-shm`)]).toEqual([false, false]);
+    } finally {
+      tmp.remove();
+    }
+  });
+
 });
