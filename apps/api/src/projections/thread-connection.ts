@@ -2,9 +2,9 @@
  * The state of a SQLite connection held by a worker thread, shared with the thread that owns it
  * (one Int32 in a SharedArrayBuffer), so that closing is synchronous: once the owner's `close()`
  * returns, no connection to the file is left open in this process. Without it the thread closed
- * its connection some time later, while the caller was already deleting or copying the file — a
- * test's temporary directory then failed to delete (ENOTEMPTY: the thread's late close rewrote
- * the WAL files the deletion had just removed).
+ * its connection some time later — or, slow to start, opened it — while the caller was already
+ * deleting or copying the file: in CI a test's temporary directory failed to delete (ENOTEMPTY:
+ * WAL files written into the directory while it was being deleted).
  *
  *   STARTING → OPEN     the thread, just before it opens its connection;
  *   STARTING → CLOSED   the owner, closing before the thread has started: it never opens one;

@@ -11,15 +11,22 @@ function writeSomeMegabytes(db: ReadModelDatabase, path: string): number {
   return statSync(path).size;
 }
 
+/** A read-model database with about 4 MB committed, once its checkpointer thread has copied them into the file. */
+async function checkpointedDatabase(path: string): Promise<ReadModelDatabase> {
+  const db = new ReadModelDatabase(path);
+  writeSomeMegabytes(db, path);
+  // Far below the connection's own threshold: only the checkpointer thread moves pages into the file.
+  await waitUntil(() => statSync(path).size > 4_000_000, 'pages checkpointed into the database file');
+  return db;
+}
+
+const walFilesOf = (path: string) => [existsSync(`${path}-wal`), existsSync(`${path}-shm`)];
+
 describe('background WAL checkpoints of the read-model database', () => {
   it('copies committed pages into the database file from another thread, the committing connection never checkpointing', async () => {
     const tmp = tempDir();
     try {
-      const db = new ReadModelDatabase(tmp.dbPath);
-      writeSomeMegabytes(db, tmp.dbPath);
-      // Far below the connection's own threshold: only the checkpointer thread moves pages into the file.
-      await waitUntil(() => statSync(tmp.dbPath).size > 4_000_000, 'pages checkpointed into the database file');
-      db.close();
+      (await checkpointedDatabase(tmp.dbPath)).close();
     } finally {
       tmp.remove();
     }
@@ -42,14 +49,11 @@ describe('background WAL checkpoints of the read-model database', () => {
   it('is closed when close() returns: the connection closed last removes the WAL files, and none comes back', async () => {
     const tmp = tempDir();
     try {
-      const db = new ReadModelDatabase(tmp.dbPath);
-      writeSomeMegabytes(db, tmp.dbPath);
       // The thread has its connection open once it has checkpointed something.
-      await waitUntil(() => statSync(tmp.dbPath).size > 4_000_000, 'pages checkpointed into the database file');
-      db.close();
-      expect([existsSync(`${tmp.dbPath}-wal`), existsSync(`${tmp.dbPath}-shm`)]).toEqual([false, false]);
+      (await checkpointedDatabase(tmp.dbPath)).close();
+      expect(walFilesOf(tmp.dbPath)).toEqual([false, false]);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect([existsSync(`${tmp.dbPath}-wal`), existsSync(`${tmp.dbPath}-shm`)]).toEqual([false, false]);
+      expect(walFilesOf(tmp.dbPath)).toEqual([false, false]);
     } finally {
       tmp.remove();
     }
